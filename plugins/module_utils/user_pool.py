@@ -1,0 +1,315 @@
+# -*- coding: utf-8 -*-
+
+# Copyright: Contributors to the kaleido.cognito project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Decisions about user pools, as pure functions (internal use only).
+
+Building CreateUserPool / UpdateUserPool requests from module options,
+finding create-only conflicts and the custom attributes to add, and turning
+a DescribeUserPool result into the module's return value.  Nothing here
+calls AWS; the functions are unit-tested on plain dictionaries.
+"""
+
+import copy
+
+from ansible_collections.amazon.aws.plugins.module_utils.tagging import compare_aws_tags
+
+from ansible_collections.kaleido.cognito.plugins.module_utils.transform import canonical
+from ansible_collections.kaleido.cognito.plugins.module_utils.transform import deep_merge
+from ansible_collections.kaleido.cognito.plugins.module_utils.transform import from_boto
+from ansible_collections.kaleido.cognito.plugins.module_utils.transform import to_boto
+
+# snake_case names whose CamelCase form in the Cognito API is irregular.
+NAME_OVERRIDES = {
+    "invite_message_template.sms_message": "SMSMessage",
+    "kms_key_id": "KMSKeyID",
+    "custom_sms_sender": "CustomSMSSender",
+}
+
+# Module option -> top-level key of CreateUserPool / UpdateUserPool.
+MUTABLE_OPTIONS = {
+    "auto_verified_attributes": "AutoVerifiedAttributes",
+    "mfa_configuration": "MfaConfiguration",
+    "account_recovery_setting": "AccountRecoverySetting",
+    "admin_create_user_config": "AdminCreateUserConfig",
+    "email_configuration": "EmailConfiguration",
+    "sms_configuration": "SmsConfiguration",
+    "verification_message_template": "VerificationMessageTemplate",
+    "lambda_config": "LambdaConfig",
+    "device_configuration": "DeviceConfiguration",
+    "user_attribute_update_settings": "UserAttributeUpdateSettings",
+    "user_pool_add_ons": "UserPoolAddOns",
+    "user_pool_tier": "UserPoolTier",
+}
+
+# The fields UpdateUserPool accepts besides UserPoolId and PoolName (botocore
+# model, UpdateUserPoolRequest).  It resets each one it is not sent, so an
+# update carries the current value of every one of them.
+UPDATE_FIELDS = (
+    "Policies",
+    "DeletionProtection",
+    "LambdaConfig",
+    "AutoVerifiedAttributes",
+    "SmsVerificationMessage",
+    "EmailVerificationMessage",
+    "EmailVerificationSubject",
+    "VerificationMessageTemplate",
+    "SmsAuthenticationMessage",
+    "UserAttributeUpdateSettings",
+    "MfaConfiguration",
+    "DeviceConfiguration",
+    "EmailConfiguration",
+    "SmsConfiguration",
+    "UserPoolTags",
+    "AdminCreateUserConfig",
+    "UserPoolAddOns",
+    "DcrConfiguration",
+    "AccountRecoverySetting",
+    "UserPoolTier",
+    "KeyConfiguration",
+    "IssuerConfiguration",
+    "AcrConfiguration",
+)
+
+# Superseded top-level fields that VerificationMessageTemplate replaces.
+LEGACY_MESSAGE_FIELDS = ("SmsVerificationMessage", "EmailVerificationMessage", "EmailVerificationSubject")
+
+# Attributes every user pool has (Cognito developer guide, "Standard attributes").
+STANDARD_ATTRIBUTES = frozenset(
+    (
+        "address",
+        "birthdate",
+        "email",
+        "email_verified",
+        "family_name",
+        "gender",
+        "given_name",
+        "identities",
+        "locale",
+        "middle_name",
+        "name",
+        "nickname",
+        "phone_number",
+        "phone_number_verified",
+        "picture",
+        "preferred_username",
+        "profile",
+        "sub",
+        "updated_at",
+        "website",
+        "zoneinfo",
+    )
+)
+
+CUSTOM_PREFIX = "custom:"
+
+
+def boolean_to_protection(value):
+    return "ACTIVE" if value else "INACTIVE"
+
+
+def desired_settings(params):
+    """The mutable settings a task asks for, as a partial UpdateUserPool request."""
+    desired = {}
+    for option, key in MUTABLE_OPTIONS.items():
+        if params.get(option) is not None:
+            desired[key] = to_boto(params[option], NAME_OVERRIDES)
+    if params.get("password_policy") is not None:
+        desired["Policies"] = {"PasswordPolicy": to_boto(params["password_policy"], NAME_OVERRIDES)}
+    if params.get("deletion_protection") is not None:
+        desired["DeletionProtection"] = boolean_to_protection(params["deletion_protection"])
+    return desired
+
+
+def attribute_full_name(name):
+    """The name AWS reports for a schema attribute: custom ones carry 'custom:'."""
+    if name in STANDARD_ATTRIBUTES or name.startswith(CUSTOM_PREFIX):
+        return name
+    return CUSTOM_PREFIX + name
+
+
+def schema_request(attribute):
+    """A SchemaAttributeType for CreateUserPool / AddCustomAttributes from a schema option item."""
+    item = to_boto(attribute, NAME_OVERRIDES)
+    name = item["Name"]
+    if name.startswith(CUSTOM_PREFIX):
+        item["Name"] = name[len(CUSTOM_PREFIX):]
+    if name not in STANDARD_ATTRIBUTES:
+        item.setdefault("AttributeDataType", "String")
+    return item
+
+
+def create_request(params):
+    """The CreateUserPool request for a task."""
+    request = {"PoolName": params["name"]}
+    request.update(desired_settings(params))
+    if params.get("username_attributes") is not None:
+        request["UsernameAttributes"] = list(params["username_attributes"])
+    if params.get("alias_attributes") is not None:
+        request["AliasAttributes"] = list(params["alias_attributes"])
+    if params.get("username_case_sensitive") is not None:
+        request["UsernameConfiguration"] = {"CaseSensitive": params["username_case_sensitive"]}
+    if params.get("schema"):
+        request["Schema"] = [schema_request(attribute) for attribute in params["schema"]]
+    if params.get("tags"):
+        request["UserPoolTags"] = dict(params["tags"])
+    return request
+
+
+def predicted_created_pool(request):
+    """What DescribeUserPool will show for a pool created with ``request`` (for check mode)."""
+    pool = {key: copy.deepcopy(value) for key, value in request.items() if key not in ("PoolName", "Schema", "UsernameConfiguration")}
+    pool["Name"] = request["PoolName"]
+    if "UsernameConfiguration" in request:
+        pool["UsernameConfiguration"] = dict(request["UsernameConfiguration"])
+    if "Schema" in request:
+        pool["SchemaAttributes"] = [dict(item, Name=attribute_full_name(item["Name"])) for item in request["Schema"]]
+    return pool
+
+
+def _find_attribute(pool, full_name):
+    for attribute in pool.get("SchemaAttributes") or []:
+        if attribute.get("Name") in (full_name, "dev:" + full_name):
+            return attribute
+    return None
+
+
+def create_only_conflicts(pool, params):
+    """Messages for each create-only setting the task would change on ``pool``."""
+    pool_id = pool.get("Id")
+    conflicts = []
+
+    def conflict(option, current, desired):
+        conflicts.append(
+            "{0} of user pool {1} is {2!r} and the task asks for {3!r}: AWS cannot change {0} after a user pool is"
+            " created (create a new user pool instead)".format(option, pool_id, current, desired)
+        )
+
+    for option, key in (("username_attributes", "UsernameAttributes"), ("alias_attributes", "AliasAttributes")):
+        desired = params.get(option)
+        current = pool.get(key) or []
+        if desired is not None and canonical(list(desired)) != canonical(current):
+            conflict(option, sorted(current), sorted(desired))
+
+    desired = params.get("username_case_sensitive")
+    if desired is not None:
+        # Pools created without UsernameConfiguration are case sensitive.
+        current = (pool.get("UsernameConfiguration") or {}).get("CaseSensitive", True)
+        if current != desired:
+            conflict("username_case_sensitive", current, desired)
+
+    for attribute in params.get("schema") or []:
+        full_name = attribute_full_name(attribute["name"])
+        current = _find_attribute(pool, full_name)
+        if current is None:
+            if full_name in STANDARD_ATTRIBUTES and attribute.get("required"):
+                conflict("schema attribute {0} required".format(full_name), False, True)
+            continue
+        wanted = schema_request(attribute)
+        for key, value in wanted.items():
+            if key == "Name":
+                continue
+            have = current.get(key)
+            if isinstance(value, dict):
+                have = {sub: (have or {}).get(sub) for sub in value}
+                if {sub: str(item) for sub, item in value.items()} != {sub: None if item is None else str(item) for sub, item in have.items()}:
+                    conflict("schema attribute {0} {1}".format(full_name, key), have, value)
+            elif have != value:
+                conflict("schema attribute {0} {1}".format(full_name, key), have, value)
+    return conflicts
+
+
+def custom_attributes_to_add(pool, params):
+    """Custom attributes of the task that ``pool`` does not have yet (AddCustomAttributes)."""
+    missing = []
+    for attribute in params.get("schema") or []:
+        full_name = attribute_full_name(attribute["name"])
+        if full_name not in STANDARD_ATTRIBUTES and _find_attribute(pool, full_name) is None:
+            missing.append(schema_request(attribute))
+    return missing
+
+
+def desired_tags(current_tags, tags, purge_tags):
+    """The tags a pool should end with (current tags when ``tags`` is unset)."""
+    current_tags = dict(current_tags or {})
+    if tags is None:
+        return current_tags
+    to_set, to_remove = compare_aws_tags(current_tags, tags, purge_tags=purge_tags)
+    result = {key: value for key, value in current_tags.items() if key not in to_remove}
+    result.update(to_set)
+    return result
+
+
+def current_settings(pool):
+    """The part of a DescribeUserPool result that UpdateUserPool accepts."""
+    return {key: copy.deepcopy(pool[key]) for key in UPDATE_FIELDS if pool.get(key) is not None}
+
+
+def update_request(pool, params):
+    """The whole UpdateUserPool request: the current configuration with the task's change.
+
+    UpdateUserPool resets every field it is not sent, so the request carries
+    each current setting the task does not change.  Returns the request and
+    the sorted list of fields that change (empty: nothing to do).
+    """
+    current = current_settings(pool)
+    desired = desired_settings(params)
+    desired["UserPoolTags"] = desired_tags(pool.get("UserPoolTags"), params.get("tags"), params.get("purge_tags", True))
+
+    merged = deep_merge(current, desired)
+    merged["UserPoolTags"] = desired["UserPoolTags"]
+    changes = sorted(key for key in set(merged) | set(current) if canonical(merged.get(key)) != canonical(current.get(key)))
+
+    if merged.get("VerificationMessageTemplate"):
+        for key in LEGACY_MESSAGE_FIELDS:
+            merged.pop(key, None)
+    temporary_days = ((merged.get("Policies") or {}).get("PasswordPolicy") or {}).get("TemporaryPasswordValidityDays")
+    if temporary_days is not None and merged.get("AdminCreateUserConfig"):
+        # UnusedAccountValidityDays is superseded by TemporaryPasswordValidityDays; AWS refuses both.
+        merged["AdminCreateUserConfig"].pop("UnusedAccountValidityDays", None)
+
+    request = {"UserPoolId": pool["Id"]}
+    request.update(merged)
+    name = params.get("name")
+    if name is not None and name != pool.get("Name"):
+        request["PoolName"] = name
+        changes.append("PoolName")
+    return request, sorted(changes)
+
+
+def predicted_updated_pool(pool, request, added_attributes):
+    """What DescribeUserPool will show after ``request`` and ``added_attributes`` (for check mode)."""
+    predicted = copy.deepcopy(pool)
+    for key in UPDATE_FIELDS:
+        predicted.pop(key, None)
+    predicted.update({key: copy.deepcopy(value) for key, value in request.items() if key not in ("UserPoolId", "PoolName")})
+    if "PoolName" in request:
+        predicted["Name"] = request["PoolName"]
+    if added_attributes:
+        predicted["SchemaAttributes"] = list(predicted.get("SchemaAttributes") or []) + [
+            dict(item, Name=attribute_full_name(item["Name"])) for item in added_attributes
+        ]
+    return predicted
+
+
+# Fields that change without a change of configuration; left out of diffs.
+VOLATILE_FIELDS = ("last_modified_date", "estimated_number_of_users")
+
+
+def pool_to_ansible(pool):
+    """The module's ``user_pool`` return value: snake_case, tags as a dict."""
+    if not pool:
+        return {}
+    result = from_boto(pool, NAME_OVERRIDES, keep_keys=("UserPoolTags",))
+    result["tags"] = result.pop("user_pool_tags", None) or {}
+    if "deletion_protection" in result:
+        result["deletion_protection"] = result["deletion_protection"] == "ACTIVE"
+    return result
+
+
+def pool_for_diff(pool):
+    result = pool_to_ansible(pool)
+    for key in VOLATILE_FIELDS:
+        result.pop(key, None)
+    return result

@@ -1,0 +1,677 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+
+# Copyright: Contributors to the kaleido.cognito project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+DOCUMENTATION = r"""
+---
+module: cognito_user_pool
+version_added: 0.1.0
+short_description: Manage AWS Cognito user pools
+description:
+  - Create, update, rename and delete Amazon Cognito user pools.
+  - An update sends the pool's whole current configuration with the requested change, because
+    C(UpdateUserPool) resets every setting it is not sent. Settings the task does not name stay as they are.
+  - Options that are not set leave the pool's setting as it is. A list option that is set is the whole
+    desired list. A dictionary option that is set changes the sub-options it names and keeps the others.
+  - Settings that AWS fixes when a pool is created (O(username_attributes), O(alias_attributes),
+    O(username_case_sensitive) and the attributes in O(schema)) are compared with the existing pool; a
+    different value fails the task before any change is made. New custom attributes in O(schema) are added.
+author:
+  - Kaleido Cognito maintainers
+options:
+  name:
+    description:
+      - Name of the user pool.
+      - Without O(user_pool_id), the pool is found by name. If several pools have this name, the task fails
+        and lists their ids; it never guesses and never creates another one.
+      - With O(user_pool_id), a different name renames the pool.
+      - Required to create a pool.
+    type: str
+  user_pool_id:
+    description:
+      - Id of an existing user pool, for example V(us-east-1_AbCdEfGhI).
+    type: str
+  state:
+    description:
+      - V(present) creates or updates the pool, V(absent) deletes it.
+      - A pool with deletion protection is not deleted, and the task fails, unless the same task sets
+        O(deletion_protection=false), which turns the protection off first.
+      - A pool that still has a domain is not deleted and the task fails; remove the domain first with
+        M(kaleido.cognito.cognito_domain) and O(kaleido.cognito.cognito_domain#module:state=absent).
+    type: str
+    choices: [present, absent]
+    default: present
+  username_attributes:
+    description:
+      - Attributes users can sign in with instead of a username, for example V(email).
+      - Set when the pool is created; AWS cannot change it afterwards.
+      - Mutually exclusive with O(alias_attributes).
+    type: list
+    elements: str
+    choices: [email, phone_number]
+  alias_attributes:
+    description:
+      - Attributes users can sign in with in addition to their username.
+      - Set when the pool is created; AWS cannot change it afterwards.
+    type: list
+    elements: str
+    choices: [email, phone_number, preferred_username]
+  username_case_sensitive:
+    description:
+      - Whether user names are case sensitive. AWS recommends V(false).
+      - Set when the pool is created; AWS cannot change it afterwards. Pools created without it are case sensitive.
+    type: bool
+  schema:
+    description:
+      - Attributes of the pool's users, standard ones to require or constrain and custom ones.
+      - Set when the pool is created. On an existing pool, custom attributes that are missing are added,
+        and any other difference fails the task. Attributes cannot be removed.
+    type: list
+    elements: dict
+    suboptions:
+      name:
+        description:
+          - Attribute name. A name that is not a standard attribute is a custom attribute; AWS reports it as
+            V(custom:<name>), and both spellings are accepted here.
+        type: str
+        required: true
+      attribute_data_type:
+        description:
+          - Data type. Defaults to V(String) for custom attributes.
+        type: str
+        choices: [String, Number, DateTime, Boolean]
+      required:
+        description:
+          - Whether users must have a value. Only standard attributes can be required.
+        type: bool
+      mutable:
+        description:
+          - Whether the value can be changed after it is set.
+        type: bool
+      developer_only_attribute:
+        description:
+          - Whether only administrators can read and write the attribute.
+        type: bool
+      string_attribute_constraints:
+        description:
+          - Length constraints of a String attribute.
+        type: dict
+        suboptions:
+          min_length:
+            description: Minimum length.
+            type: str
+          max_length:
+            description: Maximum length.
+            type: str
+      number_attribute_constraints:
+        description:
+          - Value constraints of a Number attribute.
+        type: dict
+        suboptions:
+          min_value:
+            description: Minimum value.
+            type: str
+          max_value:
+            description: Maximum value.
+            type: str
+  auto_verified_attributes:
+    description:
+      - Attributes Cognito verifies by sending a code when users sign up.
+    type: list
+    elements: str
+    choices: [email, phone_number]
+  password_policy:
+    description:
+      - Password rules.
+    type: dict
+    suboptions:
+      minimum_length:
+        description: Minimum length, 6 to 99.
+        type: int
+      require_uppercase:
+        description: Require an uppercase letter.
+        type: bool
+      require_lowercase:
+        description: Require a lowercase letter.
+        type: bool
+      require_numbers:
+        description: Require a number.
+        type: bool
+      require_symbols:
+        description: Require a symbol.
+        type: bool
+      password_history_size:
+        description: Number of previous passwords a user cannot reuse, 0 to 24 (not on the V(LITE) tier).
+        type: int
+      temporary_password_validity_days:
+        description: Days a temporary password is valid, 0 to 365.
+        type: int
+  mfa_configuration:
+    description:
+      - Multi-factor authentication.
+    type: str
+    choices: ['OFF', 'ON', 'OPTIONAL']
+  account_recovery_setting:
+    description:
+      - How users recover their account.
+    type: dict
+    suboptions:
+      recovery_mechanisms:
+        description: Recovery mechanisms in order of priority.
+        type: list
+        elements: dict
+        suboptions:
+          name:
+            description: Mechanism.
+            type: str
+            required: true
+            choices: [verified_email, verified_phone_number, admin_only]
+          priority:
+            description: Priority, 1 or 2.
+            type: int
+            required: true
+  admin_create_user_config:
+    description:
+      - Whether users can sign themselves up, and the invitation message.
+    type: dict
+    suboptions:
+      allow_admin_create_user_only:
+        description: Only administrators create users.
+        type: bool
+      invite_message_template:
+        description: Invitation message.
+        type: dict
+        suboptions:
+          sms_message:
+            description: SMS message; must contain C({username}) and C({####}).
+            type: str
+          email_message:
+            description: Email message; must contain C({username}) and C({####}).
+            type: str
+          email_subject:
+            description: Email subject.
+            type: str
+  email_configuration:
+    description:
+      - How the pool sends email.
+    type: dict
+    suboptions:
+      source_arn:
+        description: ARN of a verified SES identity.
+        type: str
+      reply_to_email_address:
+        description: Reply-to address.
+        type: str
+      email_sending_account:
+        description: V(COGNITO_DEFAULT) or V(DEVELOPER) (SES).
+        type: str
+        choices: [COGNITO_DEFAULT, DEVELOPER]
+      from:
+        description: Sender address.
+        type: str
+      configuration_set:
+        description: SES configuration set.
+        type: str
+  sms_configuration:
+    description:
+      - How the pool sends SMS messages.
+    type: dict
+    suboptions:
+      sns_caller_arn:
+        description: ARN of the IAM role Cognito uses to send SMS through SNS.
+        type: str
+      external_id:
+        description: External id of that role's trust policy.
+        type: str
+      sns_region:
+        description: Region of the SNS service.
+        type: str
+  verification_message_template:
+    description:
+      - Verification messages.
+    type: dict
+    suboptions:
+      sms_message:
+        description: SMS message; must contain C({####}).
+        type: str
+      email_message:
+        description: Email message with a code; must contain C({####}).
+        type: str
+      email_subject:
+        description: Email subject with a code.
+        type: str
+      email_message_by_link:
+        description: Email message with a link; must contain C({##Verify Email##}).
+        type: str
+      email_subject_by_link:
+        description: Email subject with a link.
+        type: str
+      default_email_option:
+        description: Verify by code or by link.
+        type: str
+        choices: [CONFIRM_WITH_LINK, CONFIRM_WITH_CODE]
+  lambda_config:
+    description:
+      - Lambda triggers, as C(LambdaConfig) in snake_case, for example C(pre_sign_up), C(post_confirmation),
+        C(pre_token_generation_config), C(custom_email_sender), C(kms_key_id).
+      - A trigger that is not named stays as it is (see the notes).
+    type: dict
+  device_configuration:
+    description:
+      - Device tracking.
+    type: dict
+    suboptions:
+      challenge_required_on_new_device:
+        description: Challenge new devices.
+        type: bool
+      device_only_remembered_on_user_prompt:
+        description: Remember devices only when users opt in.
+        type: bool
+  user_attribute_update_settings:
+    description:
+      - Attributes whose new value must be verified before it replaces the old one.
+    type: dict
+    suboptions:
+      attributes_require_verification_before_update:
+        description: V(email) and/or V(phone_number).
+        type: list
+        elements: str
+        choices: [email, phone_number]
+  user_pool_add_ons:
+    description:
+      - Threat protection (advanced security).
+    type: dict
+    suboptions:
+      advanced_security_mode:
+        description: Threat protection mode; V(AUDIT) and V(ENFORCED) need the V(PLUS) tier.
+        type: str
+        choices: ['OFF', 'AUDIT', 'ENFORCED']
+        required: true
+  user_pool_tier:
+    description:
+      - Feature plan of the pool. AWS creates pools on V(ESSENTIALS) by default.
+    type: str
+    choices: [LITE, ESSENTIALS, PLUS]
+  deletion_protection:
+    description:
+      - Whether AWS refuses to delete the pool.
+    type: bool
+notes:
+  - The pool's tags are managed through C(UserPoolTags) of C(CreateUserPool) and C(UpdateUserPool).
+  - Dictionary options are merged into the current setting key by key; to remove a Lambda trigger, name the
+    pool's whole O(lambda_config) as it should be and drop the trigger from it (a trigger set to V(null) is ignored).
+extends_documentation_fragment:
+  - kaleido.cognito.attributes
+  - amazon.aws.common.modules
+  - amazon.aws.region.modules
+  - amazon.aws.tags
+  - amazon.aws.boto3
+"""
+
+EXAMPLES = r"""
+- name: A user pool whose users sign in with their email address
+  kaleido.cognito.cognito_user_pool:
+    name: kaleido-users
+    username_attributes: [email]
+    username_case_sensitive: false
+    auto_verified_attributes: [email]
+    schema:
+      - name: email
+        required: true
+        mutable: true
+    deletion_protection: true
+    tags:
+      Project: kaleido
+  register: pool
+
+- name: Raise the minimum password length and change nothing else
+  kaleido.cognito.cognito_user_pool:
+    user_pool_id: "{{ pool.user_pool.id }}"
+    password_policy:
+      minimum_length: 12
+
+- name: Rename a pool
+  kaleido.cognito.cognito_user_pool:
+    user_pool_id: "{{ pool.user_pool.id }}"
+    name: kaleido-users-prod
+
+- name: Add a custom attribute
+  kaleido.cognito.cognito_user_pool:
+    name: kaleido-users
+    schema:
+      - name: tenant
+        attribute_data_type: String
+        mutable: true
+
+- name: Delete a protected pool (turns deletion protection off first)
+  kaleido.cognito.cognito_user_pool:
+    name: kaleido-users
+    deletion_protection: false
+    state: absent
+"""
+
+RETURN = r"""
+user_pool:
+  description:
+    - The user pool as C(DescribeUserPool) reports it, in snake_case, with O(tags) as a dictionary and
+      O(deletion_protection) as a boolean.
+    - In check mode, the predicted pool; a pool that would be created has no RV(user_pool.id) or RV(user_pool.arn) yet.
+    - Empty after the pool is deleted or when it does not exist.
+  returned: always
+  type: dict
+  contains:
+    id:
+      description: Pool id.
+      type: str
+      returned: when the pool exists
+      sample: us-east-1_AbCdEfGhI
+    arn:
+      description: Pool ARN.
+      type: str
+      returned: when the pool exists
+      sample: arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbCdEfGhI
+    name:
+      description: Pool name.
+      type: str
+      returned: when the pool exists
+      sample: kaleido-users
+    username_attributes:
+      description: Sign-in attributes.
+      type: list
+      elements: str
+      returned: when set
+      sample: [email]
+    schema_attributes:
+      description: The pool's attributes.
+      type: list
+      elements: dict
+      returned: when the pool exists
+    domain:
+      description: The pool's prefix domain, if any.
+      type: str
+      returned: when set
+      sample: kaleido-example
+    custom_domain:
+      description: The pool's custom domain, if any.
+      type: str
+      returned: when set
+    deletion_protection:
+      description: Whether deletion protection is on.
+      type: bool
+      returned: when the pool exists
+      sample: true
+    tags:
+      description: Tags.
+      type: dict
+      returned: always
+      sample: {"Project": "kaleido"}
+"""
+
+import re
+
+from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
+
+from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
+from ansible_collections.kaleido.cognito.plugins.module_utils import user_pool as pools
+
+# CreateUserPool PoolName: 1-128 characters of [\w\s+=,.@-].
+POOL_NAME = re.compile(r"^[\w\s+=,.@-]{1,128}$")
+POOL_ID = re.compile(r"^[\w-]+_[0-9a-zA-Z]+$")
+CUSTOM_ATTRIBUTE_NAME = re.compile(r"^[\w.:-]{1,20}$")
+RANGES = (
+    ("password_policy", "minimum_length", 6, 99),
+    ("password_policy", "password_history_size", 0, 24),
+    ("password_policy", "temporary_password_validity_days", 0, 365),
+)
+
+
+def validate(module):
+    """Refuse input AWS would refuse, naming the option, before any AWS call."""
+    params = module.params
+    name = params.get("name")
+    if name is not None and not POOL_NAME.match(name):
+        module.fail_json(msg="name must be 1 to 128 letters, digits, spaces or +=,.@-_ characters, got {0!r}".format(name))
+    pool_id = params.get("user_pool_id")
+    if pool_id is not None and not POOL_ID.match(pool_id):
+        module.fail_json(msg="user_pool_id must look like <region>_<id>, for example us-east-1_AbCdEfGhI, got {0!r}".format(pool_id))
+    if params["state"] == "present" and not pool_id and not name:
+        module.fail_json(msg="name is required to create a user pool")
+    for option, sub, low, high in RANGES:
+        value = (params.get(option) or {}).get(sub)
+        if value is not None and not low <= value <= high:
+            module.fail_json(msg="{0}.{1} must be between {2} and {3}, got {4}".format(option, sub, low, high, value))
+    for attribute in params.get("schema") or []:
+        full_name = pools.attribute_full_name(attribute["name"])
+        if full_name not in pools.STANDARD_ATTRIBUTES:
+            short = full_name[len(pools.CUSTOM_PREFIX):]
+            if not CUSTOM_ATTRIBUTE_NAME.match(short):
+                module.fail_json(msg="schema: custom attribute name {0!r} must be 1 to 20 characters".format(short))
+            if attribute.get("required"):
+                module.fail_json(msg="schema: custom attribute {0} cannot be required (AWS supports required standard attributes only)".format(short))
+    mechanisms = (params.get("account_recovery_setting") or {}).get("recovery_mechanisms") or []
+    for mechanism in mechanisms:
+        if mechanism["priority"] not in (1, 2):
+            module.fail_json(msg="account_recovery_setting.recovery_mechanisms priority must be 1 or 2, got {0}".format(mechanism["priority"]))
+
+
+def find_pool(module, client):
+    """The pool the task is about (DescribeUserPool result), or None."""
+    pool_id = module.params.get("user_pool_id")
+    if pool_id:
+        pool = cognito.describe_user_pool(client, pool_id)
+        if pool is None and module.params["state"] == "present":
+            module.fail_json(msg="user_pool_id {0}: no such user pool in this account and region".format(pool_id))
+        return pool
+    name = module.params["name"]
+    matches = [item["Id"] for item in cognito.list_user_pools(client) if item.get("Name") == name]
+    if len(matches) > 1:
+        module.fail_json(
+            msg="name {0!r} matches {1} user pools ({2}); set user_pool_id to choose one".format(name, len(matches), ", ".join(sorted(matches))),
+            user_pool_ids=sorted(matches),
+        )
+    if not matches:
+        return None
+    return cognito.describe_user_pool(client, matches[0])
+
+
+def ensure_created(module, client):
+    request = pools.create_request(module.params)
+    if module.check_mode:
+        return pools.predicted_created_pool(request)
+    return cognito.create_user_pool(client, **request)
+
+
+def ensure_create_only_settings(module, pool):
+    conflicts = pools.create_only_conflicts(pool, module.params)
+    if conflicts:
+        module.fail_json(msg="; ".join(conflicts), user_pool=pools.pool_to_ansible(pool))
+
+
+def ensure_custom_attributes(module, client, pool):
+    missing = pools.custom_attributes_to_add(pool, module.params)
+    if missing and not module.check_mode:
+        cognito.add_custom_attributes(client, pool["Id"], missing)
+    return missing
+
+
+def ensure_settings(module, client, pool):
+    request, changes = pools.update_request(pool, module.params)
+    if changes and not module.check_mode:
+        cognito.update_user_pool(client, **request)
+    return request, changes
+
+
+def ensure_present(module, client, pool):
+    if pool is None:
+        created = ensure_created(module, client)
+        return True, created
+    ensure_create_only_settings(module, pool)
+    added = ensure_custom_attributes(module, client, pool)
+    request, changes = ensure_settings(module, client, pool)
+    changed = bool(added) or bool(changes)
+    if not changed:
+        return False, pool
+    if module.check_mode:
+        return True, pools.predicted_updated_pool(pool, request, added)
+    return True, cognito.describe_user_pool(client, pool["Id"])
+
+
+def ensure_absent(module, client, pool):
+    if pool is None:
+        return False, None
+    if pool.get("Domain") or pool.get("CustomDomain"):
+        module.fail_json(
+            msg="user pool {0} still has the domain {1}: delete it first (kaleido.cognito.cognito_domain with state=absent);"
+            " nothing was deleted".format(pool["Id"], pool.get("Domain") or pool.get("CustomDomain")),
+            user_pool=pools.pool_to_ansible(pool),
+        )
+    if pool.get("DeletionProtection") == "ACTIVE":
+        if module.params.get("deletion_protection") is not False:
+            module.fail_json(
+                msg="user pool {0} has deletion protection on; set deletion_protection=false in this task to turn it off"
+                " and delete the pool; nothing was deleted".format(pool["Id"]),
+                user_pool=pools.pool_to_ansible(pool),
+            )
+        if not module.check_mode:
+            request, dummy = pools.update_request(pool, {"deletion_protection": False})
+            cognito.update_user_pool(client, **request)
+    if not module.check_mode:
+        cognito.delete_user_pool(client, pool["Id"])
+    return True, None
+
+
+def main():
+    argument_spec = dict(
+        name=dict(type="str"),
+        user_pool_id=dict(type="str"),
+        state=dict(type="str", default="present", choices=["present", "absent"]),
+        username_attributes=dict(type="list", elements="str", choices=["email", "phone_number"]),
+        alias_attributes=dict(type="list", elements="str", choices=["email", "phone_number", "preferred_username"]),
+        username_case_sensitive=dict(type="bool"),
+        schema=dict(
+            type="list",
+            elements="dict",
+            options=dict(
+                name=dict(type="str", required=True),
+                attribute_data_type=dict(type="str", choices=["String", "Number", "DateTime", "Boolean"]),
+                required=dict(type="bool"),
+                mutable=dict(type="bool"),
+                developer_only_attribute=dict(type="bool"),
+                string_attribute_constraints=dict(type="dict", options=dict(min_length=dict(type="str"), max_length=dict(type="str"))),
+                number_attribute_constraints=dict(type="dict", options=dict(min_value=dict(type="str"), max_value=dict(type="str"))),
+            ),
+        ),
+        auto_verified_attributes=dict(type="list", elements="str", choices=["email", "phone_number"]),
+        password_policy=dict(
+            type="dict",
+            no_log=False,
+            options=dict(
+                minimum_length=dict(type="int"),
+                require_uppercase=dict(type="bool"),
+                require_lowercase=dict(type="bool"),
+                require_numbers=dict(type="bool"),
+                require_symbols=dict(type="bool"),
+                password_history_size=dict(type="int"),
+                temporary_password_validity_days=dict(type="int"),
+            ),
+        ),
+        mfa_configuration=dict(type="str", choices=["OFF", "ON", "OPTIONAL"]),
+        account_recovery_setting=dict(
+            type="dict",
+            options=dict(
+                recovery_mechanisms=dict(
+                    type="list",
+                    elements="dict",
+                    options=dict(
+                        name=dict(type="str", required=True, choices=["verified_email", "verified_phone_number", "admin_only"]),
+                        priority=dict(type="int", required=True),
+                    ),
+                ),
+            ),
+        ),
+        admin_create_user_config=dict(
+            type="dict",
+            options=dict(
+                allow_admin_create_user_only=dict(type="bool"),
+                invite_message_template=dict(
+                    type="dict",
+                    options=dict(sms_message=dict(type="str"), email_message=dict(type="str"), email_subject=dict(type="str")),
+                ),
+            ),
+        ),
+        email_configuration=dict(
+            type="dict",
+            options={
+                "source_arn": dict(type="str"),
+                "reply_to_email_address": dict(type="str"),
+                "email_sending_account": dict(type="str", choices=["COGNITO_DEFAULT", "DEVELOPER"]),
+                "from": dict(type="str"),
+                "configuration_set": dict(type="str"),
+            },
+        ),
+        sms_configuration=dict(
+            type="dict",
+            options=dict(sns_caller_arn=dict(type="str"), external_id=dict(type="str"), sns_region=dict(type="str")),
+        ),
+        verification_message_template=dict(
+            type="dict",
+            options=dict(
+                sms_message=dict(type="str"),
+                email_message=dict(type="str"),
+                email_subject=dict(type="str"),
+                email_message_by_link=dict(type="str"),
+                email_subject_by_link=dict(type="str"),
+                default_email_option=dict(type="str", choices=["CONFIRM_WITH_LINK", "CONFIRM_WITH_CODE"]),
+            ),
+        ),
+        lambda_config=dict(type="dict"),
+        device_configuration=dict(
+            type="dict",
+            options=dict(challenge_required_on_new_device=dict(type="bool"), device_only_remembered_on_user_prompt=dict(type="bool")),
+        ),
+        user_attribute_update_settings=dict(
+            type="dict",
+            options=dict(
+                attributes_require_verification_before_update=dict(type="list", elements="str", choices=["email", "phone_number"]),
+            ),
+        ),
+        user_pool_add_ons=dict(
+            type="dict",
+            options=dict(advanced_security_mode=dict(type="str", required=True, choices=["OFF", "AUDIT", "ENFORCED"])),
+        ),
+        user_pool_tier=dict(type="str", choices=["LITE", "ESSENTIALS", "PLUS"]),
+        deletion_protection=dict(type="bool"),
+        tags=dict(type="dict", aliases=["resource_tags"]),
+        purge_tags=dict(type="bool", default=True),
+    )
+
+    module = AnsibleAWSModule(
+        argument_spec=argument_spec,
+        supports_check_mode=True,
+        mutually_exclusive=[["username_attributes", "alias_attributes"]],
+        required_one_of=[["name", "user_pool_id"]],
+    )
+    validate(module)
+    client = module.client("cognito-idp")
+
+    try:
+        pool = find_pool(module, client)
+        before = pools.pool_for_diff(pool)
+        if module.params["state"] == "absent":
+            changed, result = ensure_absent(module, client, pool)
+        else:
+            changed, result = ensure_present(module, client, pool)
+    except cognito.AnsibleCognitoError as e:
+        module.fail_json_aws_error(e)
+
+    module.exit_json(
+        changed=changed,
+        user_pool=pools.pool_to_ansible(result),
+        diff=dict(before=before, after=pools.pool_for_diff(result)),
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""Shared helpers for the repository-wide checks (ansible-test sanity, ansible-lint).
+
+Both checks work on a physical copy of the collection at
+``.build/sanity/ansible_collections/kaleido/cognito`` (ansible-test refuses a
+symlinked tree), next to a copy of the ``amazon.aws`` collection that the
+``ansible`` package installed in this virtualenv. The copy holds every file git
+knows about or would pick up (tracked + untracked, not ignored), so a new file
+is checked before anyone commits it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILD = ROOT / ".build" / "sanity"
+COLLECTIONS = BUILD / "ansible_collections"
+COLLECTION = COLLECTIONS / "kaleido" / "cognito"
+VENV_BIN = Path(sys.executable).parent
+SITE_COLLECTIONS = Path(sysconfig.get_paths()["purelib"]) / "ansible_collections"
+CHECKS_DIR = Path(__file__).resolve().parent
+
+# Never copied even if git would list them (e.g. in a tree that is not a git
+# checkout and falls back to walking the directory).
+_EXCLUDED_TOP = {".git", ".venv", ".build", ".ansible", ".pytest_cache", ".tox"}
+
+
+def source_files() -> list[str]:
+    """Relative paths of the collection's files: git-tracked + untracked-not-ignored."""
+    try:
+        out = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        ).stdout
+        names = [n for n in out.decode().split("\0") if n]
+    except (OSError, subprocess.CalledProcessError):
+        names = []
+        for dirpath, dirnames, filenames in os.walk(ROOT):
+            rel = Path(dirpath).relative_to(ROOT)
+            dirnames[:] = [
+                d
+                for d in dirnames
+                if not (rel == Path(".") and d in _EXCLUDED_TOP)
+                and d != "__pycache__"
+                and (rel / d).as_posix() != "tests/output"
+            ]
+            names.extend((rel / f).as_posix() for f in filenames if not f.endswith(".pyc"))
+    files = []
+    for name in names:
+        if name.split("/", 1)[0] in _EXCLUDED_TOP:
+            continue
+        path = ROOT / name
+        # Deleted-but-tracked files and stray non-files are skipped.
+        if path.is_file() or path.is_symlink():
+            files.append(name)
+    return sorted(set(files))
+
+
+def build_collection_tree() -> Path:
+    """(Re)create the physical copy of the collection plus amazon.aws; return the collection dir."""
+    if COLLECTION.exists():
+        shutil.rmtree(COLLECTION)
+    COLLECTION.mkdir(parents=True)
+    for name in source_files():
+        src = ROOT / name
+        dst = COLLECTION / name
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        if src.is_symlink():
+            os.symlink(os.readlink(src), dst)
+        else:
+            shutil.copy2(src, dst)
+    # ansible-test (and ansible-lint) list files with `git ls-files` in the
+    # nearest enclosing git work tree, which would otherwise be this repository,
+    # where .build/ is ignored: give the copy its own (empty) repository so
+    # that every file in it counts as untracked-not-ignored content.
+    subprocess.run(["git", "init", "--quiet", str(COLLECTION)], check=True)
+
+    # amazon.aws from the venv; recopied only when the installed one changes.
+    aws_src = SITE_COLLECTIONS / "amazon" / "aws"
+    aws_dst = COLLECTIONS / "amazon" / "aws"
+    if not aws_src.is_dir():
+        pytest.fail(f"amazon.aws not found at {aws_src}: is tests/requirements.txt installed?")
+    src_manifest = (aws_src / "MANIFEST.json").read_bytes()
+    dst_manifest = aws_dst / "MANIFEST.json"
+    if not dst_manifest.is_file() or dst_manifest.read_bytes() != src_manifest:
+        if aws_dst.exists():
+            shutil.rmtree(aws_dst)
+        shutil.copytree(aws_src, aws_dst, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    return COLLECTION
+
+
+def check_env(**extra: str) -> dict[str, str]:
+    """Environment for the check tools: venv tools first on PATH, no git repo above the copy."""
+    env = dict(os.environ)
+    env["PATH"] = os.pathsep.join([str(VENV_BIN), env.get("PATH", "")])
+    env["VIRTUAL_ENV"] = str(VENV_BIN.parent)
+    # Belt and braces: the copy has its own .git (see build_collection_tree);
+    # never let git walk up into this repository from there.
+    env["GIT_CEILING_DIRECTORIES"] = str(ROOT)
+    env["ANSIBLE_COLLECTIONS_PATH"] = str(BUILD)
+    env.pop("PYTHONPATH", None)
+    env.update(extra)
+    return env
