@@ -36,6 +36,7 @@ def _run(cmd: list[str], quiet: bool = False) -> None:
 def main() -> None:
     args = sys.argv[1:]
     no_setuptools = "--no-setuptools" in args
+    used_ensurepip = False
     pip_args = [arg for arg in args if arg not in GET_PIP_FLAGS]
 
     try:
@@ -43,6 +44,7 @@ def main() -> None:
 
         _run([sys.executable, "-m", "ensurepip", "--default-pip"], quiet=True)
         installer = [sys.executable, "-m", "pip"]
+        used_ensurepip = True
     except (ImportError, subprocess.CalledProcessError):
         host = os.environ.get("KALEIDO_HOST_PIP_PYTHON")
         if not host:
@@ -51,7 +53,11 @@ def main() -> None:
 
     _run(installer + ["install", "--quiet", "--upgrade"] + pip_args)
 
-    if no_setuptools:
+    pip = [sys.executable, "-m", "pip"]
+    has_setuptools = used_ensurepip and subprocess.run(pip + ["show", "--quiet", "setuptools"], check=False,
+                                                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                                       stderr=subprocess.DEVNULL).returncode == 0
+    if no_setuptools and has_setuptools:
         # ensurepip on Python < 3.12 also installs setuptools; get-pip.py
         # --no-setuptools would not have, so leave the venv as it expects.
         _run([sys.executable, "-m", "pip", "uninstall", "--quiet", "--yes", "setuptools"])

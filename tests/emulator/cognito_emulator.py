@@ -28,9 +28,9 @@ Defaults reported for a user pool created with only ``PoolName``
 is not sent:
 
 * ``Policies.PasswordPolicy``: MinimumLength 8, RequireUppercase,
-  RequireLowercase, RequireNumbers, RequireSymbols true; source: AWS developer
-  guide "Adding user pool password requirements" (the default policy) and
-  moto; TemporaryPasswordValidityDays 7: botocore doc of PasswordPolicyType
+  RequireLowercase, RequireNumbers, RequireSymbols true (the default password
+  policy of AWS and of moto; not stated in the botocore model);
+  TemporaryPasswordValidityDays 7: botocore doc of PasswordPolicyType
   ("Defaults to 7").
 * ``DeletionProtection`` INACTIVE: botocore doc of DeletionProtectionType
   (protection is only active when activated).
@@ -40,7 +40,8 @@ is not sent:
   UnusedAccountValidityDays 7: botocore doc of AdminCreateUserConfigType
   ("The default value for this parameter is 7").
 * ``VerificationMessageTemplate``: DefaultEmailOption CONFIRM_WITH_CODE
-  (DefaultEmailOptionType; the AWS console's and CLI's default).
+  (DefaultEmailOptionType; what AWS reports when no template is set, not
+  stated in the botocore model).
 * ``EmailConfiguration``: EmailSendingAccount COGNITO_DEFAULT: botocore doc of
   EmailConfigurationType ("When you use the default option...").
 * ``UserPoolTier`` ESSENTIALS: botocore doc of CreateUserPool UserPoolTier
@@ -140,6 +141,9 @@ RESERVED_DOMAIN_WORDS = ("aws", "amazon", "cognito")
 
 _PATCHED = []
 _ORIGINALS = {}
+# Serialises CreateUserPoolDomain so that the uniqueness checks and the
+# creation are atomic in the threaded server.
+_DOMAIN_LOCK = threading.Lock()
 
 
 def get_knob(name):
@@ -268,9 +272,9 @@ def _backend_delete_user_pool(self, user_pool_id):
     DeletionProtectionType (botocore doc of UserPoolType DeletionProtection):
     "When you try to delete a protected user pool in a DeleteUserPool API
     request, Amazon Cognito returns an InvalidParameterException error."
-    AWS developer guide "Configuring a user pool domain": a user pool with a
-    domain cannot be deleted until the domain is deleted
-    (InvalidParameterException).  moto deletes in both cases.
+    A user pool with a domain cannot be deleted until the domain is deleted
+    (InvalidParameterException; the exact message text is not confirmed).
+    moto deletes in both cases.
     """
     models = _models()
     pool = self.describe_user_pool(user_pool_id)
@@ -335,8 +339,9 @@ def _validate_new_domain(backend, pool, domain, custom_domain_config):
 def _backend_create_user_pool_domain(self, user_pool_id, domain, custom_domain_config=None, managed_login_version=None):
     """Wraps CognitoIdpBackend.create_user_pool_domain (validation, state for DescribeUserPoolDomain)."""
     pool = self.describe_user_pool(user_pool_id)
-    _validate_new_domain(self, pool, domain, custom_domain_config)
-    dom = _ORIGINALS["create_user_pool_domain"](self, user_pool_id, domain, custom_domain_config)
+    with _DOMAIN_LOCK:
+        _validate_new_domain(self, pool, domain, custom_domain_config)
+        dom = _ORIGINALS["create_user_pool_domain"](self, user_pool_id, domain, custom_domain_config)
     dom.emulator_account_id = self.account_id
     # CreateUserPoolDomain ManagedLoginVersion: "1 indicates hosted UI (classic)"; not given -> 1.
     dom.emulator_managed_login_version = managed_login_version or 1
@@ -751,6 +756,15 @@ def _stop(signum, frame):  # pylint: disable=unused-argument
     raise _Stop()
 
 
+def _exit_with_parent(parent_pid):
+    """SIGTERM this process once its parent is gone (so a killed test run leaks nothing)."""
+    def watch():
+        while os.getppid() == parent_pid:
+            time.sleep(1.0)
+        os.kill(os.getpid(), signal.SIGTERM)
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def main(argv=None):
     """Serve the emulator until SIGTERM or SIGINT."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -758,6 +772,7 @@ def main(argv=None):
     parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
     parser.add_argument("--port-file", help="write the chosen port to this file once listening")
     parser.add_argument("--raw-moto", action="store_true", help="do not patch moto (to compare with raw moto)")
+    parser.add_argument("--exit-with-parent", action="store_true", help="stop when the parent process ends")
     args = parser.parse_args(argv)
 
     from werkzeug.serving import make_server  # pylint: disable=import-outside-toplevel
@@ -767,6 +782,8 @@ def main(argv=None):
     port = server.server_port
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
+    if args.exit_with_parent:
+        _exit_with_parent(os.getppid())
     if args.port_file:
         tmp = args.port_file + ".tmp"
         with open(tmp, "w") as handle:  # pylint: disable=unspecified-encoding

@@ -93,7 +93,8 @@ class Emulator:
         self._log = open(os.path.join(self._workdir, "emulator.log"), "wb")  # pylint: disable=consider-using-with
         try:
             self._process = subprocess.Popen(  # pylint: disable=consider-using-with
-                [sys.executable, EMULATOR_SCRIPT, "--host", self.host, "--port", "0", "--port-file", port_file]
+                [sys.executable, EMULATOR_SCRIPT, "--host", self.host, "--port", "0", "--port-file", port_file,
+                 "--exit-with-parent"]
                 + (["--raw-moto"] if self.raw_moto else []),
                 stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
             self.pid = self._process.pid

@@ -17,6 +17,8 @@ from botocore.exceptions import ClientError
 # pylint: disable=invalid-name
 __metaclass__ = type
 
+pytestmark = pytest.mark.emulator
+
 OTHER_ACCOUNT = "111122223333"
 CERT_ARN = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
 CERT_ARN_2 = "arn:aws:acm:us-east-1:123456789012:certificate/66666666-7777-8888-9999-000000000000"

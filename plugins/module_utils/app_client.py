@@ -1,0 +1,378 @@
+# -*- coding: utf-8 -*-
+
+# Copyright: Contributors to the kaleido.cognito project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Decisions about app clients, as pure functions (internal use only).
+
+Building CreateUserPoolClient / UpdateUserPoolClient requests from module
+options, checking the settings AWS would refuse, predicting results for check
+mode, and turning a DescribeUserPoolClient result into the module's return
+value and diff.  Nothing here calls AWS; the functions are unit-tested on
+plain dictionaries.
+
+The client secret is only ever copied into the return value by
+:func:`client_to_ansible` with ``include_secret=True``; diffs and messages
+built here never contain it.
+"""
+
+import copy
+
+from urllib.parse import urlsplit
+
+from ansible_collections.kaleido.cognito.plugins.module_utils.transform import canonical
+from ansible_collections.kaleido.cognito.plugins.module_utils.transform import deep_merge
+from ansible_collections.kaleido.cognito.plugins.module_utils.transform import from_boto
+from ansible_collections.kaleido.cognito.plugins.module_utils.transform import to_boto
+
+# snake_case names whose CamelCase form in the Cognito API is irregular.
+NAME_OVERRIDES = {
+    "callback_urls": "CallbackURLs",
+    "logout_urls": "LogoutURLs",
+    "default_redirect_uri": "DefaultRedirectURI",
+    "allowed_oauth_flows": "AllowedOAuthFlows",
+    "allowed_oauth_scopes": "AllowedOAuthScopes",
+    "allowed_oauth_flows_user_pool_client": "AllowedOAuthFlowsUserPoolClient",
+}
+
+# Module option -> member of CreateUserPoolClient / UpdateUserPoolClient.
+MUTABLE_OPTIONS = {
+    "callback_urls": "CallbackURLs",
+    "logout_urls": "LogoutURLs",
+    "default_redirect_uri": "DefaultRedirectURI",
+    "allowed_oauth_flows": "AllowedOAuthFlows",
+    "allowed_oauth_scopes": "AllowedOAuthScopes",
+    "allowed_oauth_flows_user_pool_client": "AllowedOAuthFlowsUserPoolClient",
+    "supported_identity_providers": "SupportedIdentityProviders",
+    "explicit_auth_flows": "ExplicitAuthFlows",
+    "read_attributes": "ReadAttributes",
+    "write_attributes": "WriteAttributes",
+    "access_token_validity": "AccessTokenValidity",
+    "id_token_validity": "IdTokenValidity",
+    "refresh_token_validity": "RefreshTokenValidity",
+    "token_validity_units": "TokenValidityUnits",
+    "prevent_user_existence_errors": "PreventUserExistenceErrors",
+    "enable_token_revocation": "EnableTokenRevocation",
+    "enable_propagate_additional_user_context_data": "EnablePropagateAdditionalUserContextData",
+    "auth_session_validity": "AuthSessionValidity",
+}
+
+# The members of UpdateUserPoolClientRequest that UserPoolClientType reports,
+# besides UserPoolId, ClientId and ClientName (botocore model).  AWS resets
+# each one an update does not send, so an update carries all of them.
+UPDATE_FIELDS = (
+    "RefreshTokenValidity",
+    "AccessTokenValidity",
+    "IdTokenValidity",
+    "TokenValidityUnits",
+    "ReadAttributes",
+    "WriteAttributes",
+    "ExplicitAuthFlows",
+    "SupportedIdentityProviders",
+    "CallbackURLs",
+    "LogoutURLs",
+    "DefaultRedirectURI",
+    "AllowedOAuthFlows",
+    "AllowedOAuthScopes",
+    "AllowedOAuthFlowsUserPoolClient",
+    "AnalyticsConfiguration",
+    "PreventUserExistenceErrors",
+    "EnableTokenRevocation",
+    "EnablePropagateAdditionalUserContextData",
+    "AuthSessionValidity",
+    "RefreshTokenRotation",
+)
+
+# What AWS sets for a member that CreateUserPoolClient is not sent (botocore
+# docs of CreateUserPoolClient members and of TokenValidityUnitsType).  Used
+# to predict a new client in check mode and to interpret token validity units.
+CREATE_DEFAULTS = {
+    "RefreshTokenValidity": 30,
+    "AccessTokenValidity": 1,
+    "IdTokenValidity": 1,
+    "TokenValidityUnits": {"AccessToken": "hours", "IdToken": "hours", "RefreshToken": "days"},
+    "ExplicitAuthFlows": ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH"],
+    "AllowedOAuthFlowsUserPoolClient": False,
+    "PreventUserExistenceErrors": "LEGACY",
+    "EnableTokenRevocation": True,
+    "EnablePropagateAdditionalUserContextData": False,
+    "AuthSessionValidity": 3,
+}
+
+# The settings that need AllowedOAuthFlowsUserPoolClient=true (botocore doc of
+# AllowedOAuthFlowsUserPoolClient), as option -> request member.
+OAUTH_SETTINGS = {
+    "callback_urls": "CallbackURLs",
+    "logout_urls": "LogoutURLs",
+    "allowed_oauth_flows": "AllowedOAuthFlows",
+    "allowed_oauth_scopes": "AllowedOAuthScopes",
+}
+OAUTH_OPTIONS = tuple(OAUTH_SETTINGS) + ("default_redirect_uri", "allowed_oauth_flows_user_pool_client")
+
+# Token validity: option -> (request member, TokenValidityUnits member,
+# shortest and longest duration in seconds).  TokenValidityUnitsType: access
+# and ID tokens "can range from five minutes to one day", refresh tokens "from
+# 60 minutes to 10 years".
+TOKEN_VALIDITY = {
+    "access_token_validity": ("AccessTokenValidity", "AccessToken", 5 * 60, 24 * 3600),
+    "id_token_validity": ("IdTokenValidity", "IdToken", 5 * 60, 24 * 3600),
+    "refresh_token_validity": ("RefreshTokenValidity", "RefreshToken", 60 * 60, 3650 * 24 * 3600),
+}
+UNIT_SECONDS = {"seconds": 1, "minutes": 60, "hours": 3600, "days": 86400}
+UNIT_OPTIONS = {"AccessToken": "access_token", "IdToken": "id_token", "RefreshToken": "refresh_token"}
+
+# AuthSessionValidityType: 3 to 15 minutes.
+AUTH_SESSION_VALIDITY = (3, 15)
+
+# ExplicitAuthFlows values that cannot be combined with ALLOW_* values.
+LEGACY_AUTH_FLOWS = ("ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH")
+
+# http is accepted only for these hosts (botocore doc of CallbackURLs).
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+# Fields that change without a change of configuration; left out of diffs.
+VOLATILE_FIELDS = ("last_modified_date",)
+
+
+def desired_settings(params):
+    """The mutable settings a task asks for, as a partial UpdateUserPoolClient request."""
+    desired = {}
+    for option, key in MUTABLE_OPTIONS.items():
+        if params.get(option) is not None:
+            value = to_boto(params[option], NAME_OVERRIDES)
+            if isinstance(value, dict) and not value:
+                continue
+            desired[key] = value
+    return desired
+
+
+def redirect_url_problem(url):
+    """Why AWS would refuse ``url`` as a callback, logout or default redirect URL, or None."""
+    if len(url) > 1024:
+        return "is longer than 1024 characters"
+    if any(character.isspace() for character in url):
+        return "contains white space"
+    if "#" in url:
+        return "has a fragment (#...), which redirect URLs must not have"
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError as e:
+        return "is not a valid URL ({0})".format(e)
+    if not parts.scheme or "://" not in url:
+        return "is not an absolute URL (scheme://...)"
+    scheme = parts.scheme.lower()
+    if scheme in ("http", "https") and not host:
+        return "has no host"
+    if scheme == "http" and host not in LOCAL_HOSTS:
+        return "uses http, which AWS accepts only for localhost, 127.0.0.1 and [::1]; use https"
+    return None
+
+
+def _seconds(value, unit):
+    return value * UNIT_SECONDS[unit]
+
+
+def _describe_range(low, high):
+    return "{0} minutes to {1}".format(low // 60, "1 day" if high == 86400 else "10 years")
+
+
+def token_validity_problems(values, units):
+    """Messages for token validities AWS would refuse.
+
+    ``values`` maps option names (``access_token_validity``, ...) to integers;
+    ``units`` maps the same option names to a time unit, or to None when the
+    unit is not known yet (then a value that no unit makes valid is refused).
+    """
+    problems = []
+    for option, (dummy, unit_key, low, high) in TOKEN_VALIDITY.items():
+        value = values.get(option)
+        if value is None:
+            continue
+        unit = units.get(option)
+        if unit is None:
+            if not any(low <= _seconds(value, each) <= high for each in UNIT_SECONDS):
+                problems.append("{0}={1} is outside the range AWS allows in any unit ({2})".format(option, value, _describe_range(low, high)))
+        elif not low <= _seconds(value, unit) <= high:
+            problems.append(
+                "{0}={1} {2} (token_validity_units.{3}) is outside the range AWS allows ({4})".format(
+                    option, value, unit, UNIT_OPTIONS[unit_key], _describe_range(low, high)
+                )
+            )
+    return problems
+
+
+def input_problems(params):
+    """Messages for task options AWS would refuse, found without any AWS call."""
+    problems = []
+    for option in ("callback_urls", "logout_urls"):
+        for url in params.get(option) or []:
+            problem = redirect_url_problem(url)
+            if problem:
+                problems.append("{0}: {1!r} {2}".format(option, url, problem))
+        if len(params.get(option) or []) > 100:
+            problems.append("{0}: AWS accepts at most 100 URLs".format(option))
+    default_uri = params.get("default_redirect_uri")
+    if default_uri is not None:
+        problem = redirect_url_problem(default_uri)
+        if problem:
+            problems.append("default_redirect_uri: {0!r} {1}".format(default_uri, problem))
+        callbacks = params.get("callback_urls")
+        if callbacks is not None and default_uri not in callbacks:
+            problems.append("default_redirect_uri {0!r} must be one of callback_urls".format(default_uri))
+
+    flows = params.get("allowed_oauth_flows") or []
+    if "client_credentials" in flows and len(set(flows)) > 1:
+        problems.append("allowed_oauth_flows: client_credentials must be the only flow, got {0}".format(", ".join(flows)))
+    if params.get("allowed_oauth_flows_user_pool_client") is False:
+        named = [option for option in OAUTH_SETTINGS if params.get(option)]
+        if named:
+            problems.append(
+                "allowed_oauth_flows_user_pool_client must be true to set {0} (AWS ignores or refuses OAuth settings otherwise)".format(", ".join(named))
+            )
+
+    auth_flows = params.get("explicit_auth_flows") or []
+    legacy = sorted(set(auth_flows) & set(LEGACY_AUTH_FLOWS))
+    if legacy and len(set(auth_flows)) > len(legacy):
+        problems.append("explicit_auth_flows: the legacy values {0} cannot be combined with ALLOW_* values".format(", ".join(legacy)))
+
+    units = params.get("token_validity_units") or {}
+    values = dict((option, params.get(option)) for option in TOKEN_VALIDITY)
+    problems.extend(token_validity_problems(values, dict((option, units.get(UNIT_OPTIONS[TOKEN_VALIDITY[option][1]])) for option in TOKEN_VALIDITY)))
+
+    session = params.get("auth_session_validity")
+    if session is not None and not AUTH_SESSION_VALIDITY[0] <= session <= AUTH_SESSION_VALIDITY[1]:
+        problems.append("auth_session_validity must be between {0} and {1} minutes, got {2}".format(AUTH_SESSION_VALIDITY[0], AUTH_SESSION_VALIDITY[1], session))
+
+    if params.get("enable_propagate_additional_user_context_data") and params.get("generate_secret") is False:
+        problems.append("enable_propagate_additional_user_context_data needs a client with a secret (generate_secret=true)")
+    return problems
+
+
+def configuration_problems(config, params):
+    """Messages for a whole client configuration (request-shaped) AWS would refuse.
+
+    Checked after the task's change is merged into the current configuration,
+    before any write: token validities in their resulting units, the default
+    redirect URI among the callback URLs and, when the task touches OAuth
+    settings, that OAuth is enabled for the client.
+    """
+    problems = []
+    units = deep_merge(CREATE_DEFAULTS["TokenValidityUnits"], config.get("TokenValidityUnits") or {})
+    task_units = params.get("token_validity_units") or {}
+    values = {}
+    unit_of = {}
+    for option, (key, unit_key, dummy, dummy2) in TOKEN_VALIDITY.items():
+        touched = params.get(option) is not None or task_units.get(UNIT_OPTIONS[unit_key]) is not None
+        if touched and config.get(key) is not None:
+            values[option] = config[key]
+            unit_of[option] = units[unit_key]
+    problems.extend(token_validity_problems(values, unit_of))
+
+    default_uri = config.get("DefaultRedirectURI")
+    if default_uri and default_uri not in (config.get("CallbackURLs") or []):
+        problems.append("default_redirect_uri {0!r} must be one of callback_urls (the client would have {1})".format(default_uri, config.get("CallbackURLs") or []))
+
+    if any(params.get(option) is not None for option in OAUTH_OPTIONS) and not config.get("AllowedOAuthFlowsUserPoolClient"):
+        named = [option for option, key in OAUTH_SETTINGS.items() if config.get(key)]
+        if named:
+            problems.append(
+                "allowed_oauth_flows_user_pool_client must be true for a client with {0}; set it to true in this task".format(", ".join(named))
+            )
+    return problems
+
+
+def create_request(params):
+    """The CreateUserPoolClient request for a task."""
+    request = {"UserPoolId": params["user_pool_id"], "ClientName": params["name"], "GenerateSecret": bool(params.get("generate_secret"))}
+    request.update(desired_settings(params))
+    return request
+
+
+def predicted_created_client(request):
+    """What DescribeUserPoolClient will show for a client created with ``request`` (check mode).
+
+    The prediction has no ClientId and no ClientSecret: AWS makes them up.
+    """
+    client = copy.deepcopy(CREATE_DEFAULTS)
+    for key, value in request.items():
+        if key != "GenerateSecret":
+            client[key] = deep_merge(client.get(key), value)
+    return client
+
+
+def has_secret(client):
+    return bool(client.get("ClientSecret") or client.get("ClientSecretArn"))
+
+
+def create_only_conflicts(client, params):
+    """Messages for each create-only setting the task would change on ``client``."""
+    desired = params.get("generate_secret")
+    if desired is None or bool(desired) == has_secret(client):
+        return []
+    return [
+        "generate_secret: app client {0} ({1}) was created {2} a client secret and the task asks for generate_secret={3};"
+        " AWS cannot add or remove the generated secret of an existing app client (create a new app client instead);"
+        " nothing was changed".format(client.get("ClientName"), client.get("ClientId"), "with" if has_secret(client) else "without", bool(desired))
+    ]
+
+
+def current_settings(client):
+    """The part of a DescribeUserPoolClient result that UpdateUserPoolClient accepts."""
+    return dict((key, copy.deepcopy(client[key])) for key in UPDATE_FIELDS if client.get(key) is not None)
+
+
+def merged_settings(client, params):
+    """The client's configuration with the task's change applied (update-request shaped, no ids)."""
+    return deep_merge(current_settings(client), desired_settings(params))
+
+
+def update_request(client, params):
+    """The whole UpdateUserPoolClient request: the current configuration with the task's change.
+
+    UpdateUserPoolClient resets every field it is not sent, so the request
+    carries each current setting the task does not change.  Returns the
+    request and the sorted list of fields that change (empty: nothing to do).
+    """
+    current = current_settings(client)
+    merged = merged_settings(client, params)
+    changes = sorted(key for key in set(merged) | set(current) if canonical(merged.get(key)) != canonical(current.get(key)))
+    request = {"UserPoolId": client["UserPoolId"], "ClientId": client["ClientId"], "ClientName": client.get("ClientName")}
+    name = params.get("name")
+    if name is not None and name != client.get("ClientName"):
+        request["ClientName"] = name
+        changes.append("ClientName")
+    request.update(merged)
+    return request, sorted(changes)
+
+
+def predicted_updated_client(client, request):
+    """What DescribeUserPoolClient will show after ``request`` (check mode)."""
+    predicted = copy.deepcopy(client)
+    for key in UPDATE_FIELDS:
+        predicted.pop(key, None)
+    predicted.update(dict((key, copy.deepcopy(value)) for key, value in request.items() if key not in ("UserPoolId", "ClientId")))
+    return predicted
+
+
+def client_to_ansible(client, include_secret=False):
+    """The module's ``app_client`` return value, in snake_case.
+
+    The secret is copied only when ``include_secret`` is true.
+    """
+    if not client:
+        return {}
+    client = dict(client)
+    secret = client.pop("ClientSecret", None)
+    result = from_boto(client, NAME_OVERRIDES)
+    if include_secret and secret:
+        result["client_secret"] = secret
+    return result
+
+
+def client_for_diff(client):
+    """The client for ``diff``: never the secret, no timestamps that change by themselves."""
+    result = client_to_ansible(client, include_secret=False)
+    for key in VOLATILE_FIELDS:
+        result.pop(key, None)
+    return result

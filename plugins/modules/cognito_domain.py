@@ -1,0 +1,432 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+
+# Copyright: Contributors to the kaleido.cognito project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+DOCUMENTATION = r"""
+---
+module: cognito_domain
+version_added: 0.1.0
+short_description: Manage the hosted-UI domain of an AWS Cognito user pool
+description:
+  - Give a user pool a prefix domain (V(<prefix>.auth.<region>.amazoncognito.com)) or a custom domain
+    (a fully qualified name with an ACM certificate), change its managed login version or certificate, or remove it.
+  - A prefix is checked against the AWS rules and reserved words before any AWS call.
+  - A domain that belongs to another user pool, of this account or of any other, is never re-pointed: the task
+    fails with a message saying the domain is not available, and the other pool keeps it.
+  - A user pool can have one prefix domain and one custom domain. A pool that already has a different domain of
+    the same kind is not changed and the task fails naming both domains, unless O(replace=true), which deletes the
+    old domain and creates the new one.
+  - O(managed_login_version) and O(certificate_arn) are changed in place with C(UpdateUserPoolDomain); a new name
+    is always a delete and a create.
+author:
+  - Kaleido Cognito maintainers
+options:
+  user_pool_id:
+    description:
+      - Id of the user pool, for example V(us-east-1_AbCdEfGhI).
+    type: str
+    required: true
+  domain:
+    description:
+      - A prefix, for example V(kaleido-example), which gives V(kaleido-example.auth.<region>.amazoncognito.com),
+        or a fully qualified custom domain such as V(auth.example.com) (any name with a dot is a custom domain).
+      - A prefix is 1 to 63 lowercase letters, digits and hyphens, starts and ends with a letter or a digit, and
+        does not contain V(aws), V(amazon) or V(cognito). Prefixes are unique per region across all AWS accounts.
+      - Required with O(state=present).
+      - With O(state=absent) and no O(domain), the pool's only domain is removed; a pool with both a prefix and a
+        custom domain fails the task and the domain to remove must be named.
+    type: str
+  certificate_arn:
+    description:
+      - ARN of the ACM certificate of a custom domain. AWS requires a certificate in V(us-east-1).
+      - Required to create a custom domain. On an existing custom domain, a different ARN replaces the certificate
+        in place; unset leaves it as it is.
+    type: str
+  managed_login_version:
+    description:
+      - V(1) for the classic hosted UI, V(2) for managed login.
+      - V(2) needs a user pool tier other than V(LITE) (see M(kaleido.cognito.cognito_user_pool) O(kaleido.cognito.cognito_user_pool#module:user_pool_tier)).
+        The task fails before any change when the pool is on V(LITE).
+      - Unset leaves the version as it is; AWS creates domains with V(1).
+    type: int
+    choices: [1, 2]
+  replace:
+    description:
+      - Whether a pool that has a different domain of the same kind (prefix or custom) has it deleted and the new
+        one created.
+      - With V(false), such a pool makes the task fail, naming both domains, and nothing changes.
+      - Check mode and diff mode show the replacement without making it.
+    type: bool
+    default: false
+  state:
+    description:
+      - V(present) makes the domain exist on the pool, V(absent) removes it.
+      - A domain that belongs to another pool is never removed; with O(state=absent) the task then changes nothing.
+    type: str
+    choices: [present, absent]
+    default: present
+  wait:
+    description:
+      - Whether to wait until the domain's status is V(ACTIVE) after creating or updating it (and when an existing
+        domain is not yet active), or, with O(state=absent), until AWS no longer reports it.
+      - AWS documents up to a minute for a prefix domain and up to an hour for a custom domain.
+    type: bool
+    default: true
+  wait_timeout:
+    description:
+      - How many seconds to wait with O(wait=true). When it runs out, the task fails saying how long it waited and the
+        domain's status; the domain itself stays as AWS has it, and running the task again keeps waiting.
+      - Defaults to V(300) for a prefix domain and V(3600) for a custom domain.
+      - The status is read after 1, 2, 4 and then every 5 seconds.
+    type: int
+notes:
+  - The domain's availability is read with C(DescribeUserPoolDomain). AWS may not show a domain of another account
+    there; C(CreateUserPoolDomain) then answers that the domain is already associated with another user pool, and the
+    task fails with the same "not available" message.
+  - To delete a user pool that has a domain, remove the domain with this module first (O(state=absent), with or without
+    O(domain)), then delete the pool with M(kaleido.cognito.cognito_user_pool).
+  - A custom domain also needs a DNS alias (CNAME or Route 53 alias) to RV(domain.cloud_front_distribution).
+extends_documentation_fragment:
+  - kaleido.cognito.attributes
+  - amazon.aws.common.modules
+  - amazon.aws.region.modules
+  - amazon.aws.boto3
+"""
+
+EXAMPLES = r"""
+- name: Give the pool a prefix domain for the hosted UI
+  kaleido.cognito.cognito_domain:
+    user_pool_id: "{{ pool.user_pool.id }}"
+    domain: kaleido-example
+  register: hosted_ui
+
+- name: Show the value the Kaleido console asks for
+  ansible.builtin.debug:
+    msg: "Cognito domain: {{ hosted_ui.domain.fqdn }}"
+
+- name: Switch the domain to managed login (not on the LITE tier)
+  kaleido.cognito.cognito_domain:
+    user_pool_id: "{{ pool.user_pool.id }}"
+    domain: kaleido-example
+    managed_login_version: 2
+
+- name: Change the prefix (deletes the old domain, creates the new one)
+  kaleido.cognito.cognito_domain:
+    user_pool_id: "{{ pool.user_pool.id }}"
+    domain: kaleido-example-prod
+    replace: true
+
+- name: A custom domain; point a DNS alias at the CloudFront distribution it returns
+  kaleido.cognito.cognito_domain:
+    user_pool_id: "{{ pool.user_pool.id }}"
+    domain: auth.example.com
+    certificate_arn: arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666
+    wait_timeout: 3600
+  register: custom
+
+- name: Remove the pool's domain, then the pool
+  kaleido.cognito.cognito_domain:
+    user_pool_id: "{{ pool.user_pool.id }}"
+    state: absent
+
+- name: Delete the pool
+  kaleido.cognito.cognito_user_pool:
+    user_pool_id: "{{ pool.user_pool.id }}"
+    deletion_protection: false
+    state: absent
+"""
+
+RETURN = r"""
+domain:
+  description:
+    - The domain as C(DescribeUserPoolDomain) reports it, in snake_case, with RV(domain.fqdn).
+    - In check mode, the predicted domain (without RV(domain.cloud_front_distribution) for a domain that would be created).
+    - Empty after the domain is removed, or with O(state=absent) when there is none.
+  returned: always
+  type: dict
+  contains:
+    domain:
+      description: The prefix or custom domain name.
+      type: str
+      returned: when the domain exists
+      sample: kaleido-example
+    fqdn:
+      description:
+        - The host name of the hosted UI, without V(https://): V(<prefix>.auth.<region>.amazoncognito.com) for a prefix,
+          the custom name for a custom domain. This is the value the Kaleido console asks for.
+      type: str
+      returned: when the domain exists
+      sample: kaleido-example.auth.us-east-1.amazoncognito.com
+    user_pool_id:
+      description: Id of the user pool.
+      type: str
+      returned: when the domain exists
+      sample: us-east-1_AbCdEfGhI
+    status:
+      description: V(CREATING), V(UPDATING), V(DELETING), V(ACTIVE) or V(FAILED).
+      type: str
+      returned: when the domain exists
+      sample: ACTIVE
+    managed_login_version:
+      description: V(1) classic hosted UI, V(2) managed login.
+      type: int
+      returned: when the domain exists
+      sample: 1
+    cloud_front_distribution:
+      description: The CloudFront distribution that serves the domain; a custom domain's DNS alias points to it.
+      type: str
+      returned: when the domain exists and AWS reports it
+      sample: d111111abcdef8.cloudfront.net
+    custom_domain_config:
+      description: The certificate of a custom domain.
+      type: dict
+      returned: for a custom domain
+      contains:
+        certificate_arn:
+          description: ARN of the ACM certificate.
+          type: str
+          sample: arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666
+    aws_account_id:
+      description: The account of the user pool.
+      type: str
+      returned: when the domain exists and AWS reports it
+      sample: "123456789012"
+"""
+
+import re
+import time
+
+from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
+
+from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
+from ansible_collections.kaleido.cognito.plugins.module_utils import domain as domains
+
+POOL_ID = re.compile(r"^[\w-]+_[0-9a-zA-Z]+$")
+
+
+def validate(module):
+    """Refuse input AWS would refuse, naming the option, before any AWS call."""
+    params = module.params
+    pool_id = params["user_pool_id"]
+    if not POOL_ID.match(pool_id):
+        module.fail_json(msg="user_pool_id must look like <region>_<id>, for example us-east-1_AbCdEfGhI, got {0!r}".format(pool_id))
+    errors = domains.validation_errors(params)
+    if errors:
+        module.fail_json(msg="; ".join(errors))
+
+
+def find_pool(module, client):
+    pool = cognito.describe_user_pool(client, module.params["user_pool_id"])
+    if pool is None and module.params["state"] == "present":
+        module.fail_json(msg="user_pool_id {0}: no such user pool in this account and region".format(module.params["user_pool_id"]))
+    return pool
+
+
+def wait_for(module, client, description):
+    """Read the domain until its status is ACTIVE; fail with how long it waited when wait_timeout runs out."""
+    name = description["Domain"]
+    timeout = domains.timeout_for(name, module.params["wait_timeout"])
+    started = time.monotonic()
+    delays = domains.poll_delays()
+    while True:
+        status = description.get("Status")
+        if status == domains.FAILED:
+            module.fail_json(msg="{0} {1!r} has the status FAILED; see it in the AWS console".format(domains.kind(name), name),
+                             domain=domains.domain_to_ansible(description, module.region))
+        if status not in domains.PENDING_STATUSES:
+            return description
+        waited = time.monotonic() - started
+        if waited >= timeout:
+            module.fail_json(msg=domains.timeout_message(name, status, waited, timeout), waited=round(waited, 1),
+                             domain=domains.domain_to_ansible(description, module.region))
+        time.sleep(min(next(delays), timeout - waited))
+        description = cognito.describe_user_pool_domain(client, name)
+        if description is None:
+            module.fail_json(msg="{0} {1!r} disappeared while waiting for it to become ACTIVE".format(domains.kind(name), name))
+
+
+def wait_gone(module, client, name):
+    """Read the domain until AWS no longer reports it (state=absent with wait)."""
+    timeout = domains.timeout_for(name, module.params["wait_timeout"])
+    started = time.monotonic()
+    delays = domains.poll_delays()
+    while True:
+        description = cognito.describe_user_pool_domain(client, name)
+        if description is None:
+            return
+        waited = time.monotonic() - started
+        if waited >= timeout:
+            module.fail_json(msg=domains.timeout_message(name, description.get("Status"), waited, timeout), waited=round(waited, 1))
+        time.sleep(min(next(delays), timeout - waited))
+
+
+def create(client, request):
+    """CreateUserPoolDomain; returns the "not available" message when the name is taken, else None."""
+    try:
+        cognito.create_user_pool_domain(client, **request)
+    except cognito.AnsibleCognitoError as e:
+        if domains.is_taken_error(cognito.error_code(e), str(e)):
+            return domains.not_available_message(request["Domain"])
+        raise
+    return None
+
+
+def ensure_available(module, pool, description):
+    if domains.belongs_to_another_pool(description, pool["Id"]):
+        module.fail_json(msg=domains.not_available_message(module.params["domain"], description))
+
+
+def ensure_tier(module, pool, description=None):
+    if domains.needs_paid_tier(pool, module.params, description):
+        module.fail_json(
+            msg="managed_login_version 2 (managed login) needs a user pool tier other than LITE, and user pool {0} is on LITE;"
+            " set user_pool_tier to ESSENTIALS or PLUS with kaleido.cognito.cognito_user_pool, or use managed_login_version 1."
+            " Nothing was changed".format(pool["Id"])
+        )
+
+
+def ensure_created(module, client, pool):
+    params = module.params
+    if params.get("certificate_arn") is None and domains.is_custom(params["domain"]):
+        module.fail_json(msg="certificate_arn is required to create the custom domain {0!r}".format(params["domain"]))
+    ensure_tier(module, pool)
+    request = domains.create_request(params)
+    if module.check_mode:
+        return domains.predicted_created(request, params["wait"])
+    problem = create(client, request)
+    if problem:
+        module.fail_json(msg=problem)
+    return cognito.describe_user_pool_domain(client, params["domain"])
+
+
+def ensure_replaced(module, client, pool, old):
+    """Delete the pool's old domain of this kind and create the new one (replace=true)."""
+    params = module.params
+    if not params["replace"]:
+        module.fail_json(
+            msg="user pool {0} already has the {1} {2!r}, and the task asks for {3!r}: AWS cannot rename a domain."
+            " Set replace=true to delete {2!r} and create {3!r}; nothing was changed".format(
+                pool["Id"], domains.kind(old["Domain"]), old["Domain"], params["domain"]),
+            domain=domains.domain_to_ansible(old, module.region),
+        )
+    if params.get("certificate_arn") is None and domains.is_custom(params["domain"]):
+        module.fail_json(msg="certificate_arn is required to create the custom domain {0!r}".format(params["domain"]))
+    ensure_tier(module, pool)
+    request = domains.create_request(params)
+    if module.check_mode:
+        return domains.predicted_created(request, params["wait"])
+    cognito.delete_user_pool_domain(client, pool["Id"], old["Domain"])
+    problem = create(client, request)
+    if problem:
+        try:
+            restored = create(client, domains.restore_request(old)) is None
+        except cognito.AnsibleCognitoError:
+            restored = False
+        module.fail_json(msg="{0}. The old domain {1!r} was deleted first and {2}".format(
+            problem, old["Domain"], "has been created again" if restored else "could not be created again"))
+    return cognito.describe_user_pool_domain(client, params["domain"])
+
+
+def ensure_updated(module, client, pool, description):
+    request, changes = domains.update_request(description, module.params)
+    if not changes:
+        return False, description
+    if "managed_login_version" in changes:
+        ensure_tier(module, pool, description)
+    if module.check_mode:
+        return True, domains.predicted_updated(description, request, module.params["wait"])
+    cognito.update_user_pool_domain(client, **request)
+    return True, cognito.describe_user_pool_domain(client, description["Domain"])
+
+
+def ensure_present(module, client, pool):
+    """Returns (changed, before, after) as DescribeUserPoolDomain results."""
+    name = module.params["domain"]
+    description = cognito.describe_user_pool_domain(client, name)
+    ensure_available(module, pool, description)
+    if description:
+        changed, after = ensure_updated(module, client, pool, description)
+        before = description
+    else:
+        old_name = domains.current_of_same_kind(pool, name)
+        old = cognito.describe_user_pool_domain(client, old_name) if old_name else None
+        before = old
+        changed = True
+        after = ensure_replaced(module, client, pool, old) if old else ensure_created(module, client, pool)
+    if module.params["wait"] and not module.check_mode:
+        after = wait_for(module, client, after)
+    return changed, before, after
+
+
+def domain_to_remove(module, pool):
+    """The name of the pool's domain that state=absent removes, or None."""
+    name = module.params.get("domain")
+    names = [item for item in domains.pool_domains(pool) if item]
+    if name is not None:
+        return name if name in names else None
+    if len(names) > 1:
+        module.fail_json(msg="user pool {0} has the domains {1}; set domain to the one to remove".format(pool["Id"], " and ".join(names)))
+    return names[0] if names else None
+
+
+def ensure_absent(module, client, pool):
+    """Returns (changed, before, after)."""
+    if pool is None:
+        return False, None, None
+    name = domain_to_remove(module, pool)
+    if name is None:
+        if module.params.get("domain"):
+            description = cognito.describe_user_pool_domain(client, module.params["domain"])
+            if domains.belongs_to_another_pool(description, pool["Id"]):
+                module.warn("{0} {1!r} belongs to user pool {2}, not to {3}; it was left as it is".format(
+                    domains.kind(module.params["domain"]), module.params["domain"], description["UserPoolId"], pool["Id"]))
+        return False, None, None
+    before = cognito.describe_user_pool_domain(client, name) or {"UserPoolId": pool["Id"], "Domain": name}
+    if not module.check_mode:
+        cognito.delete_user_pool_domain(client, pool["Id"], name)
+        if module.params["wait"]:
+            wait_gone(module, client, name)
+    return True, before, None
+
+
+def main():
+    argument_spec = dict(
+        user_pool_id=dict(type="str", required=True),
+        domain=dict(type="str"),
+        certificate_arn=dict(type="str"),
+        managed_login_version=dict(type="int", choices=[1, 2]),
+        replace=dict(type="bool", default=False),
+        state=dict(type="str", default="present", choices=["present", "absent"]),
+        wait=dict(type="bool", default=True),
+        wait_timeout=dict(type="int"),
+    )
+
+    module = AnsibleAWSModule(
+        argument_spec=argument_spec,
+        supports_check_mode=True,
+        required_if=[["state", "present", ["domain"]]],
+    )
+    validate(module)
+    client = module.client("cognito-idp")
+    region = module.region
+
+    try:
+        pool = find_pool(module, client)
+        if module.params["state"] == "absent":
+            changed, before, after = ensure_absent(module, client, pool)
+        else:
+            changed, before, after = ensure_present(module, client, pool)
+    except cognito.AnsibleCognitoError as e:
+        module.fail_json_aws_error(e)
+
+    module.exit_json(
+        changed=changed,
+        domain=domains.domain_to_ansible(after, region),
+        diff=dict(before=domains.domain_for_diff(before, region), after=domains.domain_for_diff(after, region)),
+    )
+
+
+if __name__ == "__main__":
+    main()
