@@ -13,7 +13,7 @@ description:
   - Give a user pool a prefix domain (V(<prefix>.auth.<region>.amazoncognito.com)) or a custom domain
     (a fully qualified name with an ACM certificate), change its managed login version or certificate, or remove it.
   - A prefix is checked against the AWS rules and reserved words before any AWS call.
-  - A domain that belongs to another user pool, of this account or of any other, is never re-pointed: the task
+  - A domain that belongs to another user pool, of this account or of any other, is never re-pointed. The task
     fails with a message saying the domain is not available, and the other pool keeps it.
   - A user pool can have one prefix domain and one custom domain. A pool that already has a different domain of
     the same kind is not changed and the task fails naming both domains, unless O(replace=true), which deletes the
@@ -21,7 +21,7 @@ description:
   - O(managed_login_version) and O(certificate_arn) are changed in place with C(UpdateUserPoolDomain); a new name
     is always a delete and a create.
 author:
-  - Kaleido Cognito maintainers
+  - Kaleido Cognito maintainers (@kaleido-io)
 options:
   user_pool_id:
     description:
@@ -154,7 +154,7 @@ domain:
       sample: kaleido-example
     fqdn:
       description:
-        - The host name of the hosted UI, without V(https://): V(<prefix>.auth.<region>.amazoncognito.com) for a prefix,
+        - The host name of the hosted UI, without V(https://). V(<prefix>.auth.<region>.amazoncognito.com) for a prefix,
           the custom name for a custom domain. This is the value the Kaleido console asks for.
       type: str
       returned: when the domain exists

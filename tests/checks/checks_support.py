@@ -1,15 +1,18 @@
 """Shared helpers for the repository-wide checks (ansible-test sanity, ansible-lint).
 
-Both checks work on a physical copy of the collection at
-``.build/sanity/ansible_collections/kaleido/cognito`` (ansible-test refuses a
-symlinked tree), next to a copy of the ``amazon.aws`` collection that the
-``ansible`` package installed in this virtualenv. The copy holds every file git
-knows about or would pick up (tracked + untracked, not ignored), so a new file
-is checked before anyone commits it.
+ansible-test works on a physical copy of the collection at
+``.build/sanity/ansible_collections/kaleido/cognito`` (it refuses a symlinked
+tree), next to a copy of the ``amazon.aws`` collection that the ``ansible``
+package installed in this virtualenv. The copy holds every file git knows about
+or would pick up (tracked + untracked, not ignored), so a new file is checked
+before anyone commits it. ansible-lint runs on the live tree and only needs
+symlinks (``.build/lint``) to resolve collection names.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import shutil
 import subprocess
@@ -26,6 +29,8 @@ COLLECTION = COLLECTIONS / "kaleido" / "cognito"
 VENV_BIN = Path(sys.executable).parent
 SITE_COLLECTIONS = Path(sysconfig.get_paths()["purelib"]) / "ansible_collections"
 CHECKS_DIR = Path(__file__).resolve().parent
+# ansible-lint's view: symlinks to the live tree and to the venv's amazon.aws.
+LINT_COLLECTIONS_ROOT = ROOT / ".build" / "lint"
 
 # Never copied even if git would list them (e.g. in a tree that is not a git
 # checkout and falls back to walking the directory).
@@ -96,6 +101,41 @@ def build_collection_tree() -> Path:
             shutil.rmtree(aws_dst)
         shutil.copytree(aws_src, aws_dst, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     return COLLECTION
+
+
+@contextlib.contextmanager
+def build_lock(name: str):
+    """Hold an exclusive lock on .build/<name>.lock (blocks while another run holds it).
+
+    Two ./scripts/test runs in the same work tree would otherwise rebuild the
+    copy under each other's feet.
+    """
+    lock_path = ROOT / ".build" / f"{name}.lock"
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "w", encoding="utf-8") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def build_lint_collections() -> Path:
+    """Symlink tree for ANSIBLE_COLLECTIONS_PATH: kaleido.cognito -> the repo, amazon.aws -> venv."""
+    links = {
+        LINT_COLLECTIONS_ROOT / "ansible_collections" / "kaleido" / "cognito": ROOT,
+        LINT_COLLECTIONS_ROOT / "ansible_collections" / "amazon" / "aws": SITE_COLLECTIONS / "amazon" / "aws",
+    }
+    for link, target in links.items():
+        link.parent.mkdir(parents=True, exist_ok=True)
+        if link.is_symlink() and Path(os.readlink(link)) == target:
+            continue
+        if link.is_symlink() or link.is_file():
+            link.unlink()
+        elif link.exists():
+            shutil.rmtree(link)
+        link.symlink_to(target, target_is_directory=True)
+    return LINT_COLLECTIONS_ROOT
 
 
 def check_env(**extra: str) -> dict[str, str]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from checks_support import CHECKS_DIR, build_collection_tree  # pylint: disable=import-error
+from checks_support import CHECKS_DIR, build_collection_tree, build_lock  # pylint: disable=import-error
 
 
 def pytest_collection_modifyitems(session, config, items):
@@ -15,5 +15,7 @@ def pytest_collection_modifyitems(session, config, items):
 
 
 @pytest.fixture(scope="session")
-def collection_tree() -> Path:
-    return build_collection_tree()
+def collection_tree():
+    """The physical copy for ansible-test, locked for the rest of the session."""
+    with build_lock("sanity"):
+        yield build_collection_tree()

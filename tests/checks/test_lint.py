@@ -1,35 +1,35 @@
 """``ansible-lint`` (profile production, offline; see .ansible-lint) on the collection.
 
-Runs in the same physical copy that the sanity check uses
-(``.build/sanity/ansible_collections/kaleido/cognito``, see conftest.py), with
-ANSIBLE_COLLECTIONS_PATH pointing at ``.build/sanity`` so that both
-kaleido.cognito and amazon.aws (copied from the virtualenv) resolve. Paths in
-the output are relative to the collection root, i.e. to this repository.
+Runs at the repository root, with ANSIBLE_COLLECTIONS_PATH pointing at
+``.build/lint``: a tree of symlinks making ``kaleido.cognito`` (this
+repository) and ``amazon.aws`` (installed in the virtualenv by the ``ansible``
+package) resolvable, so that FQCNs, roles and module options are checked.
+Galaxy is never contacted (``offline: true``).
 """
 
 from __future__ import annotations
 
 import subprocess
 import time
-from pathlib import Path
 
 import pytest
 
-from checks_support import VENV_BIN, check_env  # pylint: disable=import-error
+from checks_support import ROOT, VENV_BIN, build_lint_collections, check_env  # pylint: disable=import-error
 
 pytestmark = [pytest.mark.checks, pytest.mark.lint]
 
 TIMEOUT = 1200
 
 
-def test_ansible_lint(collection_tree: Path) -> None:
+def test_ansible_lint() -> None:
+    collections = build_lint_collections()
     cmd = [str(VENV_BIN / "ansible-lint"), "--nocolor", "--offline"]
-    env = check_env(NO_COLOR="1")
+    env = check_env(ANSIBLE_COLLECTIONS_PATH=str(collections), NO_COLOR="1")
     env.pop("FORCE_COLOR", None)
     start = time.monotonic()
     proc = subprocess.run(
         cmd,
-        cwd=collection_tree,
+        cwd=ROOT,
         env=env,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
@@ -39,7 +39,7 @@ def test_ansible_lint(collection_tree: Path) -> None:
         check=False,
     )
     elapsed = time.monotonic() - start
-    log = collection_tree.parents[2] / "lint.log"
+    log = collections / "lint.log"
     log.write_text(f"$ {' '.join(cmd)}\n# {elapsed:.0f}s, exit {proc.returncode}\n{proc.stdout}", encoding="utf-8")
 
     if proc.returncode != 0:

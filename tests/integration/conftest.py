@@ -2,6 +2,7 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Fixtures for running playbooks against the Cognito emulator."""
 
+import json
 import os
 import subprocess
 import sys
@@ -58,8 +59,8 @@ def run_playbook(emulator):
 
     def run(playbook, extra_vars=None, args=(), env=None):
         command = [os.path.join(VENV_BIN, "ansible-playbook"), "-i", "localhost,", str(playbook)]
-        for key, value in (extra_vars or {}).items():
-            command += ["-e", "{0}={1}".format(key, value)]
+        if extra_vars:
+            command += ["-e", json.dumps(extra_vars)]
         command += list(args)
         return subprocess.run(command, cwd=ROOT, env=ansible_env(emulator, env), capture_output=True, text=True, check=False)
 

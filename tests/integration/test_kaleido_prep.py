@@ -1,0 +1,207 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The kaleido_prep playbook end to end, run as users run it:
+`ansible-playbook kaleido.cognito.kaleido_prep -e ...` against the emulator."""
+
+import os
+import re
+import stat
+
+import pytest
+import yaml
+
+PLAYBOOK = "kaleido.cognito.kaleido_prep"
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def prep(emulator, run_playbook, tmp_path):
+    """Run the playbook with the standard test inputs plus any extra -e pairs."""
+    emulator.reset()
+    handoff = tmp_path / "handoff.yml"
+
+    def run(*args, **extra_vars):
+        variables = {
+            "kaleido_prep_pool_name": "kaleido-test",
+            "kaleido_prep_domain_prefix": "kaleido-test-org",
+            "kaleido_prep_region": "us-east-1",
+            "kaleido_prep_handoff_file": str(handoff),
+        }
+        variables.update(extra_vars)
+        emulator.reset_calls()
+        result = run_playbook(PLAYBOOK, extra_vars=variables, args=args)
+        result.calls = emulator.calls()
+        result.writes = emulator.write_calls()
+        result.output = result.stdout + result.stderr
+        return result
+
+    run.handoff = handoff
+    return run
+
+
+def recap(result):
+    match = re.search(r"localhost\s+: ok=(\d+)\s+changed=(\d+)\s+unreachable=\d+\s+failed=(\d+)", result.stdout)
+    assert match, result.output[-5000:]
+    return {"ok": int(match.group(1)), "changed": int(match.group(2)), "failed": int(match.group(3))}
+
+
+def succeeded(result):
+    assert result.returncode == 0, result.output[-15000:]
+    return result
+
+
+def inventory(client):
+    pools = client.list_user_pools(MaxResults=60)["UserPools"]
+    described = [client.describe_user_pool(UserPoolId=pool["Id"])["UserPool"] for pool in pools]
+    clients = {pool["Id"]: client.list_user_pool_clients(UserPoolId=pool["Id"], MaxResults=60)["UserPoolClients"] for pool in pools}
+    return described, clients
+
+
+def test_first_run_creates_one_pool_one_client_one_domain_and_a_0600_handoff_file(prep, emulator):
+    result = succeeded(prep())
+    client = emulator.client()
+    pools, clients = inventory(client)
+    assert len(pools) == 1
+    pool = pools[0]
+    assert pool["UsernameAttributes"] == ["email"]
+    assert [a for a in pool["SchemaAttributes"] if a["Name"] == "email"][0]["Required"] is True
+    assert pool["AutoVerifiedAttributes"] == ["email"]
+    assert pool["DeletionProtection"] == "ACTIVE"
+    assert pool["Domain"] == "kaleido-test-org"
+    assert len(clients[pool["Id"]]) == 1
+    app = client.describe_user_pool_client(UserPoolId=pool["Id"], ClientId=clients[pool["Id"]][0]["ClientId"])["UserPoolClient"]
+    assert app["ClientName"] == "kaleido"
+    assert app["ClientSecret"]
+    assert sorted(result.writes) == ["CreateUserPool", "CreateUserPoolClient", "CreateUserPoolDomain"]
+
+    assert stat.S_IMODE(os.stat(prep.handoff).st_mode) == 0o600
+    handoff = yaml.safe_load(prep.handoff.read_text())
+    assert handoff == {
+        "region": "us-east-1",
+        "user_pool_id": pool["Id"],
+        "user_pool_arn": pool["Arn"],
+        "client_id": app["ClientId"],
+        "client_secret": app["ClientSecret"],
+        "cognito_domain": "kaleido-test-org.auth.us-east-1.amazoncognito.com",
+    }
+    assert "Cognito domain: kaleido-test-org.auth.us-east-1.amazoncognito.com" in result.stdout
+    assert "User pool ID:   " + pool["Id"] in result.stdout
+    assert app["ClientSecret"] not in result.output
+
+
+def test_rerun_changes_nothing_and_makes_no_write_call(prep):
+    succeeded(prep())
+    result = succeeded(prep())
+    assert recap(result)["changed"] == 0
+    assert result.writes == []
+
+
+def test_check_mode_on_an_empty_account_fails_nothing_and_creates_nothing(prep, emulator):
+    result = succeeded(prep("--check", "--diff"))
+    assert result.writes == []
+    assert emulator.client().list_user_pools(MaxResults=60)["UserPools"] == []
+    assert "(created when run without check mode)" in result.stdout
+    assert recap(result)["changed"] >= 1
+
+
+def test_check_mode_after_a_run_predicts_no_change(prep):
+    succeeded(prep())
+    result = succeeded(prep("--check"))
+    assert recap(result)["changed"] == 0
+    assert result.writes == []
+
+
+def test_second_phase_adds_callback_urls_and_changes_only_the_app_client(prep, emulator):
+    succeeded(prep())
+    client = emulator.client()
+    pool_before = inventory(client)[0][0]
+    result = succeeded(
+        prep(
+            kaleido_prep_callback_urls=["https://acme.kaleido.io/api/v1/oidc/callback"],
+            kaleido_prep_logout_urls=["https://acme.kaleido.io/logout"],
+        )
+    )
+    assert recap(result)["changed"] == 1
+    assert result.writes == ["UpdateUserPoolClient"]
+    pools, clients = inventory(client)
+    pool = pools[0]
+    app = client.describe_user_pool_client(UserPoolId=pool["Id"], ClientId=clients[pool["Id"]][0]["ClientId"])["UserPoolClient"]
+    assert app["CallbackURLs"] == ["https://acme.kaleido.io/api/v1/oidc/callback"]
+    assert app["LogoutURLs"] == ["https://acme.kaleido.io/logout"]
+    assert app["AllowedOAuthFlowsUserPoolClient"] is True
+    assert app["AllowedOAuthFlows"] == ["code"]
+    assert sorted(app["AllowedOAuthScopes"]) == ["email", "openid", "profile"]
+    assert sorted(app["ExplicitAuthFlows"]) == ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"]
+    for key in ("UsernameAttributes", "Policies", "DeletionProtection", "Domain", "UserPoolTags", "AutoVerifiedAttributes"):
+        assert pool.get(key) == pool_before.get(key), key
+
+
+def test_teardown_refuses_while_deletion_protection_is_on(prep, emulator):
+    succeeded(prep())
+    result = prep(kaleido_prep_state="absent")
+    assert result.returncode != 0
+    assert "deletion protection" in result.output
+    assert "kaleido_prep_deletion_protection=false" in result.output
+    assert result.writes == []
+    pools, clients = inventory(emulator.client())
+    assert len(pools) == 1 and pools[0]["Domain"] == "kaleido-test-org" and len(clients[pools[0]["Id"]]) == 1
+    assert prep.handoff.exists()
+
+
+def test_teardown_with_protection_turned_off_leaves_nothing(prep, emulator):
+    succeeded(prep())
+    result = succeeded(prep(kaleido_prep_state="absent", kaleido_prep_deletion_protection=False))
+    client = emulator.client()
+    assert client.list_user_pools(MaxResults=60)["UserPools"] == []
+    assert client.describe_user_pool_domain(Domain="kaleido-test-org")["DomainDescription"] == {}
+    assert result.writes.index("DeleteUserPoolDomain") < result.writes.index("DeleteUserPool")
+    assert not prep.handoff.exists()
+    again = succeeded(prep(kaleido_prep_state="absent", kaleido_prep_deletion_protection=False))
+    assert recap(again)["changed"] == 0
+    assert again.writes == []
+
+
+def test_reusing_a_pool_that_does_not_sign_in_by_email_fails_clearly_and_changes_nothing(prep, emulator):
+    client = emulator.client()
+    pool = client.create_user_pool(PoolName="legacy", AliasAttributes=["email"], UserPoolTags={"Team": "a"})["UserPool"]
+    result = prep(kaleido_prep_user_pool_id=pool["Id"])
+    assert result.returncode != 0
+    assert "username_attributes" in result.output
+    assert "AWS cannot change" in result.output
+    assert "create a new user pool" in result.output
+    assert result.writes == []
+    after = client.describe_user_pool(UserPoolId=pool["Id"])["UserPool"]
+    assert after.get("Domain") is None
+    assert client.list_user_pool_clients(UserPoolId=pool["Id"], MaxResults=60)["UserPoolClients"] == []
+
+
+def test_reusing_a_compliant_pool_adds_client_and_domain_without_touching_its_settings(prep, emulator):
+    client = emulator.client()
+    pool = client.create_user_pool(
+        PoolName="existing",
+        UsernameAttributes=["email"],
+        Schema=[{"Name": "email", "Required": True, "Mutable": True, "AttributeDataType": "String"}],
+        Policies={"PasswordPolicy": {"MinimumLength": 14}},
+        UserPoolTags={"Team": "a"},
+    )["UserPool"]
+    before = client.describe_user_pool(UserPoolId=pool["Id"])["UserPool"]
+    result = succeeded(prep(kaleido_prep_user_pool_id=pool["Id"]))
+    assert sorted(result.writes) == ["CreateUserPoolClient", "CreateUserPoolDomain"]
+    after = client.describe_user_pool(UserPoolId=pool["Id"])["UserPool"]
+    for key in ("Policies", "UserPoolTags", "DeletionProtection", "MfaConfiguration", "Name"):
+        assert after.get(key) == before.get(key), key
+    handoff = yaml.safe_load(prep.handoff.read_text())
+    assert handoff["user_pool_id"] == pool["Id"]
+
+
+@pytest.mark.parametrize("verbosity", ["-vvv", "-vvvv"])
+def test_client_secret_never_appears_in_output_at_high_verbosity(prep, emulator, verbosity):
+    first = succeeded(prep(verbosity, "--diff"))
+    client = emulator.client()
+    pools, clients = inventory(client)
+    secret = client.describe_user_pool_client(UserPoolId=pools[0]["Id"], ClientId=clients[pools[0]["Id"]][0]["ClientId"])["UserPoolClient"]["ClientSecret"]
+    assert len(secret) > 20
+    second = succeeded(prep(verbosity, "--diff", kaleido_prep_callback_urls=["https://acme.kaleido.io/cb"]))
+    for result in (first, second):
+        assert secret not in result.output
+    assert secret in prep.handoff.read_text()
