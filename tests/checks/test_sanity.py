@@ -29,6 +29,13 @@ TIMEOUT = 3600
 # Sanity tests we cannot run here; each with the reason.
 SKIPPED_TESTS: dict[str, str] = {}
 
+# Lines of pip's progress while ansible-test fills its venvs: kept in the log
+# file, left out of the failure message.
+PIP_NOISE = re.compile(
+    r"^(WARNING: Location '|Looking in |Collecting |Downloading |  Downloading |Processing |\s*━|"
+    r"Installing collected packages|Successfully installed|Using cached pip|Requirement already satisfied)"
+)
+
 GET_PIP = CHECKS_DIR / "get_pip_offline.py"
 GET_PIP_MARKER = "kaleido.cognito offline get-pip marker"
 
@@ -91,8 +98,9 @@ def test_ansible_test_sanity(collection_tree: Path) -> None:
     log.write_text(f"$ {' '.join(cmd)}\n# {elapsed:.0f}s, exit {proc.returncode}\n{proc.stdout}", encoding="utf-8")
 
     if proc.returncode != 0:
+        output = "\n".join(line for line in proc.stdout.splitlines() if not PIP_NOISE.match(line))
         pytest.fail(
             f"ansible-test sanity failed (exit {proc.returncode}, {elapsed:.0f}s; full log: {log}).\n"
-            f"Paths are relative to the collection root.\n\n{proc.stdout}",
+            f"Paths are relative to the collection root.\n\n{output}",
             pytrace=False,
         )

@@ -1,0 +1,87 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Measure Cognito API calls and wall time per run, against the emulator.
+
+    ./scripts/benchmark            (sets up .venv first)
+
+Each line: the run, its wall time, the number of Cognito calls, the write
+calls, and the calls by operation. Timing depends on the machine; the call
+counts do not. Nothing here asserts a time: this is a measurement.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+
+from tests.conftest import COLLECTIONS_PATH  # noqa: E402  pylint: disable=wrong-import-position
+from tests.emulator.control import Emulator  # noqa: E402  pylint: disable=wrong-import-position
+
+BIN = os.path.dirname(sys.executable)
+
+
+def environment(emulator):
+    env = dict(os.environ)
+    env.update(
+        {
+            "ANSIBLE_COLLECTIONS_PATH": COLLECTIONS_PATH,
+            "ANSIBLE_NOCOLOR": "1",
+            "AWS_ENDPOINT_URL": emulator.endpoint_url,
+            "AWS_ACCESS_KEY_ID": "AKIAEMULATOR00000000",
+            "AWS_SECRET_ACCESS_KEY": "emulator-secret-key",
+            "AWS_REGION": "us-east-1",
+        }
+    )
+    env.pop("AWS_PROFILE", None)
+    env.pop("AWS_SESSION_TOKEN", None)
+    return env
+
+
+def measure(emulator, label, command):
+    emulator.reset_calls()
+    start = time.monotonic()
+    result = subprocess.run(command, cwd=ROOT, env=environment(emulator), capture_output=True, text=True, check=False)
+    elapsed = time.monotonic() - start
+    calls = emulator.calls()
+    writes = emulator.write_calls()
+    status = "ok" if result.returncode == 0 else "FAILED rc={0}".format(result.returncode)
+    by_operation = ", ".join("{0} {1}".format(name, count) for name, count in sorted(Counter(calls).items()))
+    print("{0:<44} {1:>6.2f} s  {2:>3} calls  {3:>2} writes  {4}  [{5}]".format(label, elapsed, len(calls), len(writes), status, by_operation))
+    if result.returncode != 0:
+        print(result.stdout[-3000:] + result.stderr[-3000:])
+    return result
+
+
+def module(name, args):
+    return [os.path.join(BIN, "ansible"), "localhost", "-i", "localhost,", "-c", "local",
+            "-e", "ansible_python_interpreter=" + sys.executable, "-m", "kaleido.cognito." + name, "-a", json.dumps(args)]
+
+
+def main():
+    workdir = tempfile.mkdtemp(prefix="kaleido-benchmark-")
+    prep = [os.path.join(BIN, "ansible-playbook"), "-i", "localhost,", "kaleido.cognito.kaleido_prep", "-e", json.dumps({
+        "kaleido_prep_pool_name": "bench", "kaleido_prep_domain_prefix": "bench-org", "kaleido_prep_region": "us-east-1",
+        "kaleido_prep_handoff_file": os.path.join(workdir, "handoff.yml")})]
+    with Emulator() as emulator:
+        print("kaleido.cognito benchmark against the emulator at {0}".format(emulator.endpoint_url))
+        measure(emulator, "kaleido_prep: check mode, empty account", prep + ["--check"])
+        measure(emulator, "kaleido_prep: first run", prep)
+        measure(emulator, "kaleido_prep: idempotent rerun", prep)
+        measure(emulator, "kaleido_prep: check mode after the run", prep + ["--check"])
+        measure(emulator, "kaleido_prep: second phase (callback URLs)", prep + ["-e", json.dumps({"kaleido_prep_callback_urls": ["https://example.org/cb"]})])
+        measure(emulator, "kaleido_prep: teardown", prep + ["-e", json.dumps({"kaleido_prep_state": "absent", "kaleido_prep_deletion_protection": False})])
+        pool = {"name": "bench-pool", "username_attributes": ["email"], "schema": [{"name": "email", "required": True}], "tags": {"a": "b"}}
+        measure(emulator, "cognito_user_pool: create", module("cognito_user_pool", pool))
+        measure(emulator, "cognito_user_pool: idempotent rerun", module("cognito_user_pool", pool))
+        measure(emulator, "cognito_user_pool: update password policy", module("cognito_user_pool", dict(pool, password_policy={"minimum_length": 12})))
+        measure(emulator, "cognito_user_pool: delete", module("cognito_user_pool", {"name": "bench-pool", "state": "absent"}))
+
+
+if __name__ == "__main__":
+    main()
