@@ -17,7 +17,10 @@ registered variable keeps the whole result, as for a task with no_log: true.
 from __future__ import annotations
 
 from ansible.plugins.action import ActionBase
+from ansible.utils.display import Display
 from ansible.utils.vars import merge_hash
+
+display = Display()
 
 
 def carries_secret(result):
@@ -37,5 +40,6 @@ class ActionModule(ActionBase):
         result = merge_hash(result, self._execute_module(task_vars=task_vars))
         if carries_secret(result):
             result["_ansible_no_log"] = True
+            display.v("cognito_app_client: the result carries the app client secret and is hidden from display; the registered variable holds it")
         self._remove_tmp_path(self._connection._shell.tmpdir)
         return result

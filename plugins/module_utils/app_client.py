@@ -242,7 +242,8 @@ def input_problems(params):
 
     session = params.get("auth_session_validity")
     if session is not None and not AUTH_SESSION_VALIDITY[0] <= session <= AUTH_SESSION_VALIDITY[1]:
-        problems.append("auth_session_validity must be between {0} and {1} minutes, got {2}".format(AUTH_SESSION_VALIDITY[0], AUTH_SESSION_VALIDITY[1], session))
+        low, high = AUTH_SESSION_VALIDITY
+        problems.append("auth_session_validity must be between {0} and {1} minutes, got {2}".format(low, high, session))
 
     if params.get("enable_propagate_additional_user_context_data") and params.get("generate_secret") is False:
         problems.append("enable_propagate_additional_user_context_data needs a client with a secret (generate_secret=true)")
@@ -271,7 +272,8 @@ def configuration_problems(config, params):
 
     default_uri = config.get("DefaultRedirectURI")
     if default_uri and default_uri not in (config.get("CallbackURLs") or []):
-        problems.append("default_redirect_uri {0!r} must be one of callback_urls (the client would have {1})".format(default_uri, config.get("CallbackURLs") or []))
+        callbacks = config.get("CallbackURLs") or []
+        problems.append("default_redirect_uri {0!r} must be one of callback_urls (the client would have {1})".format(default_uri, callbacks))
 
     if any(params.get(option) is not None for option in OAUTH_OPTIONS) and not config.get("AllowedOAuthFlowsUserPoolClient"):
         named = [option for option, key in OAUTH_SETTINGS.items() if config.get(key)]

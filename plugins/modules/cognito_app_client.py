@@ -20,7 +20,7 @@ description:
     naming the option, before any AWS call, or, when it depends on the client's current settings, before
     any change.
 author:
-  - Kaleido Cognito maintainers
+  - Kaleido Cognito maintainers (@kaleido-io)
 options:
   user_pool_id:
     description:
@@ -182,12 +182,12 @@ notes:
     of it, this module comes with an action plugin of the same name that marks every result that carries a
     secret as C(no_log) for display. Ansible then hides that task's result and diff from every callback
     (the screen at any verbosity, the JSON callback, AWX job events), exactly as if the task had
-    C(no_log: true), while the registered variable keeps the whole result, C(diff) and the secret included.
+    C(no_log=true), while the registered variable keeps the whole result, C(diff) and the secret included.
     Results without a secret (check mode, deletions, failures, clients without a secret) are displayed as usual.
   - The secret never appears in C(diff), in a warning or in an error message. Check mode never returns it, so
     C(--check --diff) shows the change.
   - Tasks that use the registered secret (for example to write a file or to set a fact that is displayed)
-    need C(no_log: true) themselves; see the examples.
+    need C(no_log=true) themselves; see the examples.
   - The action plugin does not run the module asynchronously (C(async)), because C(async_status) would show
     the secret.
   - Secrets that AWS keeps in AWS Secrets Manager (C(PublishSecretsInAWSSecretsManager)) are not managed; such
@@ -292,8 +292,8 @@ app_client:
       sample: us-east-1_AbCdEfGhI
     client_secret:
       description:
-        - The client secret. Sensitive: the result that carries it is hidden from display (see the notes), and
-          tasks that use it need C(no_log: true).
+        - The client secret, which is sensitive. The result that carries it is hidden from display (see the notes), and
+          tasks that use it need C(no_log=true).
         - Not returned in check mode, nor for a client without a secret.
       type: str
       returned: when the client has a secret, not in check mode
@@ -371,7 +371,26 @@ app_client:
       description: Time units of the token validities.
       type: dict
       returned: always
-      sample: {"access_token": "hours", "id_token": "hours", "refresh_token": "days"}
+      contains:
+        access_token:
+          description: Unit of RV(app_client.access_token_validity).
+          type: str
+          returned: always
+          sample: hours
+        id_token:
+          description: Unit of RV(app_client.id_token_validity).
+          type: str
+          returned: always
+          sample: hours
+        refresh_token:
+          description: Unit of RV(app_client.refresh_token_validity).
+          type: str
+          returned: always
+          sample: days
+    client_secret_arn:
+      description: ARN of the secret in AWS Secrets Manager, for a client whose secret AWS keeps there.
+      type: str
+      returned: when AWS keeps the secret in AWS Secrets Manager
     prevent_user_existence_errors:
       description: V(LEGACY) or V(ENABLED).
       type: str
@@ -451,7 +470,9 @@ def find_client(module, client):
     matches = sorted(item["ClientId"] for item in cognito.list_user_pool_clients(client, pool_id) if item.get("ClientName") == name)
     if len(matches) > 1:
         module.fail_json(
-            msg="name {0!r} matches {1} app clients of user pool {2} ({3}); set client_id to choose one".format(name, len(matches), pool_id, ", ".join(matches)),
+            msg="name {0!r} matches {1} app clients of user pool {2} ({3}); set client_id to choose one".format(
+                name, len(matches), pool_id, ", ".join(matches)
+            ),
             client_ids=matches,
         )
     if not matches:

@@ -19,7 +19,7 @@ description:
     O(username_case_sensitive) and the attributes in O(schema)) are compared with the existing pool; a
     different value fails the task before any change is made. New custom attributes in O(schema) are added.
 author:
-  - Kaleido Cognito maintainers
+  - Kaleido Cognito maintainers (@kaleido-io)
 options:
   name:
     description:
@@ -573,8 +573,8 @@ def main():
                 require_lowercase=dict(type="bool"),
                 require_numbers=dict(type="bool"),
                 require_symbols=dict(type="bool"),
-                password_history_size=dict(type="int"),
-                temporary_password_validity_days=dict(type="int"),
+                password_history_size=dict(type="int", no_log=False),
+                temporary_password_validity_days=dict(type="int", no_log=False),
             ),
         ),
         mfa_configuration=dict(type="str", choices=["OFF", "ON", "OPTIONAL"]),

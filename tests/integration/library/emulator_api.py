@@ -1,4 +1,3 @@
-#!/usr/bin/python
 # -*- coding: utf-8 -*-
 
 # Copyright: Contributors to the kaleido.cognito project
@@ -29,7 +28,7 @@ options:
     description: Another account id to act as (moto multi-account), for example V(111111111111).
     type: str
 author:
-  - Kaleido Cognito maintainers
+  - Kaleido Cognito maintainers (@kaleido-io)
 """
 
 import json

@@ -1,0 +1,1 @@
+../../../../tests/integration/library/emulator_api.py
