@@ -43,6 +43,11 @@ class CognitoErrorHandler(AWSErrorHandler):
         return is_boto3_error_code("ResourceNotFoundException")
 
 
+def connect(module):
+    """The Cognito client of a module. Creating it makes no AWS call."""
+    return module.client("cognito-idp")
+
+
 def error_code(error):
     """The AWS error code behind an AnsibleCognitoError, or None."""
     response = getattr(getattr(error, "exception", None), "response", None) or {}

@@ -566,7 +566,7 @@ def main():
         required_one_of=[["name", "client_id"]],
     )
     validate(module)
-    client = module.client("cognito-idp")
+    client = cognito.connect(module)
 
     try:
         current = find_client(module, client)

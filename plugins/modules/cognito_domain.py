@@ -409,7 +409,7 @@ def main():
         required_if=[["state", "present", ["domain"]]],
     )
     validate(module)
-    client = module.client("cognito-idp")
+    client = cognito.connect(module)
     region = module.region
 
     try:

@@ -654,7 +654,7 @@ def main():
         required_one_of=[["name", "user_pool_id"]],
     )
     validate(module)
-    client = module.client("cognito-idp")
+    client = cognito.connect(module)
 
     try:
         pool = find_pool(module, client)
