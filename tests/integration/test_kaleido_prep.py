@@ -205,3 +205,11 @@ def test_client_secret_never_appears_in_output_at_high_verbosity(prep, emulator,
     for result in (first, second):
         assert secret not in result.output
     assert secret in prep.handoff.read_text()
+
+
+def test_role_works_through_include_role_in_a_larger_playbook_with_module_defaults(emulator, run_playbook):
+    emulator.reset()
+    playbook = os.path.join(os.path.dirname(os.path.abspath(__file__)), "playbooks", "larger_playbook.yml")
+    result = run_playbook(playbook, env={"AWS_REGION": "eu-west-3", "AWS_DEFAULT_REGION": "eu-west-3"})
+    assert result.returncode == 0, (result.stdout + result.stderr)[-15000:]
+    assert len(emulator.client(region="us-east-1").list_user_pools(MaxResults=60)["UserPools"]) == 1
