@@ -6,9 +6,12 @@ Started from ``antsibull-docs sphinx-init`` (antsibull-docs 2.28.0), with one
 change: the build never goes online. intersphinx is not loaded (it would
 download the Python, Jinja and Ansible inventories), so the handful of
 Ansible-docsite labels that antsibull-docs' page templates refer to are
-resolved here to their docs.ansible.com pages. Any other unresolved reference
+resolved here to their docs.ansible.com pages, as are the ansible-core
+configuration variables (``E(ANSIBLE_...)``). Any other unresolved reference
 still fails the build (``-W``, ``nitpicky``).
 """
+
+import re
 
 from docutils import nodes
 
@@ -51,15 +54,33 @@ ANSIBLE_LABELS = {
     "list_of_collections": ("collections/index.html", "Collection Index"),
 }
 
+# Plugins of other collections (M(amazon.aws.x), O(amazon.aws.x#module:y)): their pages on docs.ansible.com.
+OTHER_COLLECTION_LABEL = re.compile(r"^ansible_collections\.(?P<ns>\w+)\.(?P<name>\w+)\.(?P<page>\w+?_[a-z]+)(?:__(?P<anchor>[\w-]+))?$")
+OWN_COLLECTION = ("kaleido", "cognito")
+
 
 def resolve_ansible_label(app, env, node, contnode):  # pylint: disable=unused-argument
-    """Link a reference to one of ANSIBLE_LABELS to docs.ansible.com (missing-reference handler)."""
-    if node.get("refdomain") != "std" or node.get("reftype") != "ref":
+    """Link a reference to docs.ansible.com (missing-reference handler).
+
+    Handles one of ANSIBLE_LABELS, a plugin (or its option or return value) of
+    another collection, or an ansible-core configuration variable
+    (E(ANSIBLE_...) in the documentation), documented on the configuration page.
+    """
+    if node.get("refdomain") != "std":
         return None
-    target = ANSIBLE_LABELS.get(node.get("reftarget"))
-    if target is None:
+    reftarget = node.get("reftarget", "")
+    other = OTHER_COLLECTION_LABEL.match(reftarget) if node.get("reftype") == "ref" else None
+    if node.get("reftype") == "ref" and reftarget in ANSIBLE_LABELS:
+        path, text = ANSIBLE_LABELS[reftarget]
+    elif other and (other.group("ns"), other.group("name")) != OWN_COLLECTION:
+        path = "collections/{ns}/{name}/{page}.html".format(**other.groupdict())
+        if other.group("anchor"):
+            path += "#" + other.group("anchor")
+        text = reftarget
+    elif node.get("reftype") == "envvar" and reftarget.startswith("ANSIBLE_"):
+        path, text = "reference_appendices/config.html#envvar-" + reftarget, reftarget
+    else:
         return None
-    path, text = target
     reference = nodes.reference("", "", internal=False, refuri=ANSIBLE_DOCS + path)
     if node.get("refexplicit"):
         reference += contnode
