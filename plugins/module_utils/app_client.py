@@ -17,9 +17,11 @@ built here never contain it.
 """
 
 import copy
+import re
 
 from urllib.parse import urlsplit
 
+from ansible_collections.kaleido.cognito.plugins.module_utils.input_checks import CONTROL_CHARACTER
 from ansible_collections.kaleido.cognito.plugins.module_utils.transform import canonical
 from ansible_collections.kaleido.cognito.plugins.module_utils.transform import deep_merge
 from ansible_collections.kaleido.cognito.plugins.module_utils.transform import from_boto
@@ -130,6 +132,14 @@ LEGACY_AUTH_FLOWS = ("ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWOR
 # http is accepted only for these hosts (botocore doc of CallbackURLs).
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 
+# botocore ProviderNameType: 1 to 32 letters, marks, symbols, numbers or
+# punctuation (no white space, no control characters).
+PROVIDER_NAME = re.compile(r"[^\s\x00-\x1f\x7f-\x9f]{1,32}")
+# botocore ScopeType: 1 to 256 printable ASCII characters but space, " and \.
+SCOPE = re.compile(r"[\x21\x23-\x5b\x5d-\x7e]{1,256}")
+# botocore ClientPermissionType (read and write attributes): 1 to 2048 characters.
+ATTRIBUTE_MAX = 2048
+
 # Fields that change without a change of configuration; left out of diffs.
 VOLATILE_FIELDS = ("last_modified_date",)
 
@@ -150,6 +160,8 @@ def redirect_url_problem(url):
     """Why AWS would refuse ``url`` as a callback, logout or default redirect URL, or None."""
     if len(url) > 1024:
         return "is longer than 1024 characters"
+    if CONTROL_CHARACTER.search(url):
+        return "contains a control character"
     if any(character.isspace() for character in url):
         return "contains white space"
     if "#" in url:
@@ -220,6 +232,19 @@ def input_problems(params):
         callbacks = params.get("callback_urls")
         if callbacks is not None and default_uri not in callbacks:
             problems.append("default_redirect_uri {0!r} must be one of callback_urls".format(default_uri))
+
+    for provider in params.get("supported_identity_providers") or []:
+        if not PROVIDER_NAME.fullmatch(provider):
+            problems.append("supported_identity_providers: {0!r} must be 1 to 32 characters without white space or control characters".format(provider))
+    for scope in params.get("allowed_oauth_scopes") or []:
+        if not SCOPE.fullmatch(scope):
+            problems.append(
+                "allowed_oauth_scopes: {0!r} must be 1 to 256 printable ASCII characters without spaces, quotes or backslashes".format(scope)
+            )
+    for option in ("read_attributes", "write_attributes"):
+        for attribute in params.get(option) or []:
+            if not 1 <= len(attribute) <= ATTRIBUTE_MAX or CONTROL_CHARACTER.search(attribute):
+                problems.append("{0}: {1!r} must be 1 to {2} characters without control characters".format(option, attribute, ATTRIBUTE_MAX))
 
     flows = params.get("allowed_oauth_flows") or []
     if "client_credentials" in flows and len(set(flows)) > 1:

@@ -11,24 +11,149 @@ transient errors with jittered backoff and turns any other error into
 that read a resource return ``None`` when it does not exist.
 """
 
+import functools
+import random
+import time
+
 try:
-    import botocore  # pylint: disable=unused-import
+    import botocore
+    import botocore.config
+    import botocore.exceptions
 except ImportError:
     pass  # Modules are responsible for handling this.
 
 from ansible_collections.amazon.aws.plugins.module_utils.botocore import is_boto3_error_code
 from ansible_collections.amazon.aws.plugins.module_utils.errors import AWSErrorHandler
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import AnsibleAWSError
-from ansible_collections.amazon.aws.plugins.module_utils.retries import AWSRetry
 
-# Cognito answers TooManyRequestsException when a request-rate quota is
-# exceeded (retried by AWSRetry already); ConcurrentModificationException and
-# InternalErrorException are transient too.
-RETRY_CODES = ["ConcurrentModificationException", "InternalErrorException", "ServiceUnavailable"]
-retry = AWSRetry.jittered_backoff(retries=10, delay=1, max_delay=30, catch_extra_error_codes=RETRY_CODES)
+from ansible_collections.kaleido.cognito.plugins.module_utils.domain import is_taken_error
 
 # ListUserPools / ListUserPoolClients accept at most 60 results a page.
 PAGE_SIZE = 60
+
+# Retries
+#
+# Cognito's request-rate quotas are low (about 15 requests per second per
+# category, 5 per operation per pool) and AWX runs many jobs side by side:
+# throttling is normal.  botocore's own retries are turned off (connect()):
+# they resend a CreateUserPool or CreateUserPoolClient whose answer was lost,
+# and Cognito, where names are not unique, makes a second pool or client.  The
+# functions below retry instead, at most ATTEMPTS attempts per call, waiting
+# with "full jitter" (AWS Architecture Blog, "Exponential Backoff And Jitter"):
+# uniform(0, min(MAX_DELAY, base * 2 ** (retry - 1))) seconds, base
+# THROTTLED_BASE_DELAY after a throttling answer and BASE_DELAY after any other
+# retryable one (the bases of the AWS SDK for Java).  The cap is short and the
+# attempts many because Cognito's quotas are per second: a call gets through
+# even when nearly half of the requests are refused (0.46 ** 15 < 1e-5), and
+# waits at most 57.5 s in all (about half that on average) before it fails
+# with "Failed to <action> after 15 attempts".
+ATTEMPTS = 15
+BASE_DELAY = 0.1
+THROTTLED_BASE_DELAY = 0.5
+MAX_DELAY = 5.0
+
+# The request was refused and did nothing: throttling (Cognito answers
+# TooManyRequestsException; the others are AWS-wide names) and
+# ConcurrentModificationException.
+THROTTLING_CODES = frozenset([
+    "TooManyRequestsException", "ThrottlingException", "Throttling", "ThrottledException", "RequestLimitExceeded",
+    "RequestThrottled", "RequestThrottledException", "SlowDown", "PriorRequestNotComplete", "EC2ThrottledException",
+])
+REFUSED_CODES = frozenset(["ConcurrentModificationException"])
+# The service failed while it may have carried the request out (HTTP 5xx;
+# botocore names a 5xx without an AWS error body by its status, e.g. "503").
+TRANSIENT_CODES = frozenset([
+    "InternalErrorException", "InternalError", "InternalFailure", "InternalServerError", "ServiceUnavailable",
+    "ServiceUnavailableException", "Unavailable", "RequestTimeout", "RequestTimeoutException", "500", "502", "503", "504",
+])
+TRANSIENT_STATUSES = frozenset([500, 502, 503, 504])
+# Throttling without a known code.
+THROTTLED_STATUS = 429
+
+# What a retryable error says about the request (retry_kind()).
+THROTTLED = "throttled"      # refused for the request rate: not carried out
+REFUSED = "refused"          # refused for now (or never sent): not carried out
+UNKNOWN = "unknown outcome"  # the service may have carried it out
+
+
+def retry_kind(error):
+    """THROTTLED, REFUSED or UNKNOWN when ``error`` (a botocore exception) is worth retrying, else None.
+
+    Errors that cannot succeed later (InvalidParameterException,
+    NotAuthorizedException, ResourceNotFoundException, LimitExceededException,
+    missing credentials, a bad certificate...) are not retried.
+    """
+    if isinstance(error, botocore.exceptions.ClientError):
+        response = error.response or {}
+        code = response.get("Error", {}).get("Code")
+        status = response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+        if code in THROTTLING_CODES or status == THROTTLED_STATUS:
+            return THROTTLED
+        if code in REFUSED_CODES:
+            return REFUSED
+        if code in TRANSIENT_CODES or status in TRANSIENT_STATUSES:
+            return UNKNOWN
+        return None
+    # The connection failed before the request was sent.
+    if isinstance(error, (botocore.exceptions.EndpointConnectionError, botocore.exceptions.ConnectTimeoutError)):
+        return REFUSED
+    # The connection broke or timed out after the request was sent.
+    if isinstance(error, (botocore.exceptions.ConnectionClosedError, botocore.exceptions.ReadTimeoutError,
+                          botocore.exceptions.ResponseStreamingError, botocore.exceptions.IncompleteReadError)):
+        return UNKNOWN
+    return None
+
+
+def backoff_delay(retry, kind):
+    """Seconds to wait before the ``retry``-th retry (1, 2, ...) after an error of ``kind``."""
+    base = THROTTLED_BASE_DELAY if kind == THROTTLED else BASE_DELAY
+    return random.uniform(0, min(MAX_DELAY, base * 2 ** (retry - 1)))
+
+
+def _call_with_retries(func, args, kwargs, recover=None):
+    outcome_unknown = False
+    for attempt in range(1, ATTEMPTS + 1):
+        if outcome_unknown and recover is not None:
+            # An earlier attempt may have been carried out: look before trying again.
+            done = recover(*args, **kwargs)
+            if done is not None:
+                return done
+        try:
+            return func(*args, **kwargs)
+        except (botocore.exceptions.ClientError, botocore.exceptions.BotoCoreError) as e:
+            kind = retry_kind(e)
+            if kind is None:
+                raise
+            if attempt == ATTEMPTS:
+                e.kaleido_attempts = attempt
+                raise
+            outcome_unknown = outcome_unknown or kind == UNKNOWN
+            time.sleep(backoff_delay(attempt, kind))
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def retry(func):
+    """Retry ``func`` (one Cognito call that is safe to repeat) as described above."""
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return _call_with_retries(func, args, kwargs)
+    return wrapper
+
+
+def retry_create(recover):
+    """Retry a create call that must not be repeated blindly.
+
+    After an attempt whose outcome is unknown (connection lost after sending,
+    HTTP 5xx), ``recover`` (called with the create's arguments) looks for what
+    that attempt may have created and returns it (then adopted as the result),
+    or None to try again.
+    """
+    def decorator(func):
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            return _call_with_retries(func, args, kwargs, recover=recover)
+        return wrapper
+    return decorator
 
 
 class AnsibleCognitoError(AnsibleAWSError):
@@ -42,10 +167,37 @@ class CognitoErrorHandler(AWSErrorHandler):
     def _is_missing(cls):
         return is_boto3_error_code("ResourceNotFoundException")
 
+    @classmethod
+    def common_error_handler(cls, description):
+        """AWSErrorHandler.common_error_handler that says when the retries ran out."""
+        def wrapper(func):
+            @functools.wraps(func)
+            def handler(*args, **kwargs):
+                try:
+                    return func(*args, **kwargs)
+                except botocore.exceptions.WaiterError as e:
+                    raise cls._CUSTOM_EXCEPTION(message="Timeout trying to {0}".format(description), exception=e) from e
+                except (botocore.exceptions.ClientError, botocore.exceptions.BotoCoreError) as e:
+                    raise cls._CUSTOM_EXCEPTION(message=failure_message(description, e), exception=e) from e
+            return handler
+        return wrapper
+
+
+def failure_message(description, error):
+    attempts = getattr(error, "kaleido_attempts", None)
+    if attempts:
+        return "Failed to {0} after {1} attempts (the retries ran out)".format(description, attempts)
+    return "Failed to {0}".format(description)
+
+
+def client_config():
+    """botocore settings of the Cognito client: no retries of botocore's own (see above)."""
+    return botocore.config.Config(retries={"mode": "standard", "total_max_attempts": 1})
+
 
 def connect(module):
     """The Cognito client of a module. Creating it makes no AWS call."""
-    return module.client("cognito-idp")
+    return module.client("cognito-idp", config=client_config())
 
 
 def error_code(error):
@@ -70,8 +222,27 @@ def describe_user_pool(client, user_pool_id):
     return client.describe_user_pool(UserPoolId=user_pool_id)["UserPool"]
 
 
+def _only_one(kind, name, ids):
+    """Fail when an interrupted create left several resources of one name (never guess which is ours)."""
+    if len(ids) > 1:
+        raise AnsibleCognitoError(
+            message="the answer to a create call was lost and now {0} {1}s are named {2!r} ({3}); delete the extra ones".format(
+                len(ids), kind, name, ", ".join(ids))
+        )
+
+
+def _created_user_pool(client, **params):
+    """The pool an attempt of CreateUserPool with ``params`` may have made (found by name), or None.
+
+    The modules create a pool only when none has its name.
+    """
+    ids = sorted(item["Id"] for item in list_user_pools(client) if item.get("Name") == params["PoolName"])
+    _only_one("user pool", params["PoolName"], ids)
+    return describe_user_pool(client, ids[0]) if ids else None
+
+
 @CognitoErrorHandler.common_error_handler("create user pool")
-@retry
+@retry_create(_created_user_pool)
 def create_user_pool(client, **params):
     return client.create_user_pool(**params)["UserPool"]
 
@@ -83,8 +254,16 @@ def update_user_pool(client, **params):
     return True
 
 
+def _added_custom_attributes(client, user_pool_id, attributes):
+    """True when the pool has every attribute of an attempt of AddCustomAttributes, else None."""
+    pool = describe_user_pool(client, user_pool_id) or {}
+    names = set(item["Name"] for item in pool.get("SchemaAttributes", []))
+    wanted = [item["Name"] if item["Name"].startswith("custom:") else "custom:" + item["Name"] for item in attributes]
+    return True if all(name in names for name in wanted) else None
+
+
 @CognitoErrorHandler.common_error_handler("add custom attributes to user pool")
-@retry
+@retry_create(_added_custom_attributes)
 def add_custom_attributes(client, user_pool_id, attributes):
     client.add_custom_attributes(UserPoolId=user_pool_id, CustomAttributes=attributes)
     return True
@@ -114,8 +293,19 @@ def describe_user_pool_client(client, user_pool_id, client_id):
     return client.describe_user_pool_client(UserPoolId=user_pool_id, ClientId=client_id)["UserPoolClient"]
 
 
+def _created_user_pool_client(client, **params):
+    """The app client an attempt of CreateUserPoolClient with ``params`` may have made (found by name), or None.
+
+    The modules create a client only when its pool has none of its name.
+    """
+    pool_id = params["UserPoolId"]
+    ids = sorted(item["ClientId"] for item in list_user_pool_clients(client, pool_id) if item.get("ClientName") == params["ClientName"])
+    _only_one("app client", params["ClientName"], ids)
+    return describe_user_pool_client(client, pool_id, ids[0]) if ids else None
+
+
 @CognitoErrorHandler.common_error_handler("create user pool client")
-@retry
+@retry_create(_created_user_pool_client)
 def create_user_pool_client(client, **params):
     return client.create_user_pool_client(**params)["UserPoolClient"]
 
@@ -147,7 +337,22 @@ def describe_user_pool_domain(client, domain):
 @CognitoErrorHandler.common_error_handler("create user pool domain")
 @retry
 def create_user_pool_domain(client, **params):
-    return client.create_user_pool_domain(**params)
+    """CreateUserPoolDomain; a domain that turns out to be this pool's already counts as created.
+
+    Domain names are unique, so a repeated attempt cannot make a second one:
+    after an attempt whose answer was lost, AWS answers "already associated
+    with another user pool", and DescribeUserPoolDomain tells whether that
+    pool is this one.
+    """
+    try:
+        return client.create_user_pool_domain(**params)
+    except botocore.exceptions.ClientError as e:
+        if not is_taken_error(e.response.get("Error", {}).get("Code"), e.response.get("Error", {}).get("Message")):
+            raise
+        description = describe_user_pool_domain(client, params["Domain"]) or {}
+        if description.get("UserPoolId") != params["UserPoolId"]:
+            raise
+        return {"CloudFrontDomain": description["CloudFrontDistribution"]} if description.get("CloudFrontDistribution") else {}
 
 
 @CognitoErrorHandler.common_error_handler("update user pool domain")

@@ -58,7 +58,7 @@ def kind(domain):
 def prefix_problems(prefix):
     """Why ``prefix`` cannot be a Cognito prefix domain (empty list: it can)."""
     problems = []
-    if not PREFIX_PATTERN.match(prefix or ""):
+    if not PREFIX_PATTERN.fullmatch(prefix or ""):
         problems.append(
             "must be 1 to 63 lowercase letters, digits and hyphens, starting and ending with a letter or a digit"
             " (^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$)"
@@ -71,14 +71,14 @@ def prefix_problems(prefix):
 
 def custom_domain_problems(domain):
     """Why ``domain`` cannot be a custom domain (empty list: it can)."""
-    if CUSTOM_DOMAIN_PATTERN.match(domain):
+    if CUSTOM_DOMAIN_PATTERN.fullmatch(domain):
         return []
     return ["must be a fully qualified domain name of lowercase letters, digits, hyphens and dots, such as auth.example.com"]
 
 
 def certificate_arn_problems(arn):
     """Why ``arn`` cannot be the certificate of a custom domain (empty list: it can)."""
-    match = CERTIFICATE_ARN_PATTERN.match(arn)
+    match = CERTIFICATE_ARN_PATTERN.fullmatch(arn)
     if not match:
         return ["must be the ARN of an ACM certificate, arn:aws:acm:us-east-1:<account>:certificate/<id>"]
     partition, region = match.groups()

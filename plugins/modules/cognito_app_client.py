@@ -177,6 +177,15 @@ options:
     description:
       - Minutes a user has to answer each authentication challenge, 3 to 15. AWS gives a new client 3.
     type: int
+  secret_transport_key:
+    description:
+      - Internal, do not set. The action plugin of this module sets a new random key on every run, replacing any
+        value given in the task, and the module then returns the client secret sealed with it (authenticated
+        encryption), so that the secret is not in clear in the module's raw output, which ansible-core logs when
+        E(ANSIBLE_DEBUG) is on. The action plugin opens it into RV(app_client.client_secret).
+      - When the module runs without its action plugin and without this option, RV(app_client.client_secret) is
+        returned in clear.
+    type: str
 notes:
   - The client secret is returned in RV(app_client.client_secret) so that later tasks can hand it on. Because
     of it, this module comes with an action plugin of the same name that marks every result that carries a
@@ -186,6 +195,9 @@ notes:
     Results without a secret (check mode, deletions, failures, clients without a secret) are displayed as usual.
   - The secret never appears in C(diff), in a warning or in an error message. Check mode never returns it, so
     C(--check --diff) shows the change.
+  - With E(ANSIBLE_DEBUG) on, ansible-core logs each module's raw output and arguments. The secret travels from
+    the module to the action plugin sealed with a one-time key that is never logged (see O(secret_transport_key)),
+    so it is not in that log either.
   - Tasks that use the registered secret (for example to write a file or to set a fact that is displayed)
     need C(no_log=true) themselves; see the examples.
   - The action plugin does not run the module asynchronously (C(async)), because C(async_status) would show
@@ -418,10 +430,11 @@ from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleA
 
 from ansible_collections.kaleido.cognito.plugins.module_utils import app_client as clients
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
+from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
+from ansible_collections.kaleido.cognito.plugins.module_utils import secret_transport
 
 # botocore model: ClientNameType, UserPoolIdType, ClientIdType.
 CLIENT_NAME = re.compile(r"^[\w\s+=,.@-]{1,128}$")
-POOL_ID = re.compile(r"^[\w-]+_[0-9a-zA-Z]+$")
 CLIENT_ID = re.compile(r"^[\w+]{1,128}$")
 EXPLICIT_AUTH_FLOWS = [
     "ADMIN_NO_SRP_AUTH",
@@ -443,18 +456,28 @@ def validate(module):
     """Refuse input AWS would refuse, naming the option, before any AWS call."""
     params = module.params
     name = params.get("name")
-    if name is not None and not CLIENT_NAME.match(name):
-        module.fail_json(msg="name must be 1 to 128 letters, digits, spaces or +=,.@-_ characters, got {0!r}".format(name))
-    if not POOL_ID.match(params["user_pool_id"]):
-        module.fail_json(msg="user_pool_id must look like <region>_<id>, for example us-east-1_AbCdEfGhI, got {0!r}".format(params["user_pool_id"]))
+    if name is not None:
+        problem = checks.control_character_problem("name", name)
+        if problem:
+            module.fail_json(msg=problem)
+        if not CLIENT_NAME.fullmatch(name):
+            module.fail_json(msg="name must be 1 to 128 letters, digits, spaces or +=,.@-_ characters, got {0!r}".format(name))
+    problem = checks.pool_id_problem("user_pool_id", params["user_pool_id"], module.region)
+    if problem:
+        module.fail_json(msg=problem)
     client_id = params.get("client_id")
-    if client_id is not None and not CLIENT_ID.match(client_id):
+    if client_id is not None and not CLIENT_ID.fullmatch(client_id):
         module.fail_json(msg="client_id must be 1 to 128 letters, digits or + characters, got {0!r}".format(client_id))
     if params["state"] == "present" and not client_id and not name:
         module.fail_json(msg="name is required to create an app client")
     problems = clients.input_problems(params)
     if problems:
         module.fail_json(msg="; ".join(problems))
+    if params.get("secret_transport_key") is not None:
+        try:
+            secret_transport.check_key(params["secret_transport_key"])
+        except secret_transport.SealError as e:
+            module.fail_json(msg="secret_transport_key: {0} (it is set by the action plugin of this module; do not set it)".format(e))
 
 
 def find_client(module, client):
@@ -558,6 +581,7 @@ def main():
         enable_token_revocation=dict(type="bool"),
         enable_propagate_additional_user_context_data=dict(type="bool"),
         auth_session_validity=dict(type="int"),
+        secret_transport_key=dict(type="str", no_log=True),
     )
 
     module = AnsibleAWSModule(
@@ -578,11 +602,11 @@ def main():
     except cognito.AnsibleCognitoError as e:
         module.fail_json_aws_error(e)
 
-    module.exit_json(
-        changed=changed,
-        app_client=clients.client_to_ansible(result, include_secret=not module.check_mode),
-        diff=dict(before=before, after=clients.client_for_diff(result)),
-    )
+    app = clients.client_to_ansible(result, include_secret=not module.check_mode)
+    sealed = {}
+    if module.params.get("secret_transport_key") and app.get("client_secret"):
+        sealed["client_secret_sealed"] = secret_transport.seal(module.params["secret_transport_key"], app.pop("client_secret"))
+    module.exit_json(changed=changed, app_client=app, diff=dict(before=before, after=clients.client_for_diff(result)), **sealed)
 
 
 if __name__ == "__main__":

@@ -195,23 +195,21 @@ domain:
       sample: "123456789012"
 """
 
-import re
 import time
 
 from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
 
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
 from ansible_collections.kaleido.cognito.plugins.module_utils import domain as domains
-
-POOL_ID = re.compile(r"^[\w-]+_[0-9a-zA-Z]+$")
+from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
 
 
 def validate(module):
     """Refuse input AWS would refuse, naming the option, before any AWS call."""
     params = module.params
-    pool_id = params["user_pool_id"]
-    if not POOL_ID.match(pool_id):
-        module.fail_json(msg="user_pool_id must look like <region>_<id>, for example us-east-1_AbCdEfGhI, got {0!r}".format(pool_id))
+    problem = checks.pool_id_problem("user_pool_id", params["user_pool_id"], module.region)
+    if problem:
+        module.fail_json(msg=problem)
     errors = domains.validation_errors(params)
     if errors:
         module.fail_json(msg="; ".join(errors))

@@ -414,11 +414,11 @@ import re
 from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
 
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
+from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
 from ansible_collections.kaleido.cognito.plugins.module_utils import user_pool as pools
 
 # CreateUserPool PoolName: 1-128 characters of [\w\s+=,.@-].
 POOL_NAME = re.compile(r"^[\w\s+=,.@-]{1,128}$")
-POOL_ID = re.compile(r"^[\w-]+_[0-9a-zA-Z]+$")
 CUSTOM_ATTRIBUTE_NAME = re.compile(r"^[\w.:-]{1,20}$")
 RANGES = (
     ("password_policy", "minimum_length", 6, 99),
@@ -431,11 +431,17 @@ def validate(module):
     """Refuse input AWS would refuse, naming the option, before any AWS call."""
     params = module.params
     name = params.get("name")
-    if name is not None and not POOL_NAME.match(name):
-        module.fail_json(msg="name must be 1 to 128 letters, digits, spaces or +=,.@-_ characters, got {0!r}".format(name))
+    if name is not None:
+        problem = checks.control_character_problem("name", name)
+        if problem:
+            module.fail_json(msg=problem)
+        if not POOL_NAME.fullmatch(name):
+            module.fail_json(msg="name must be 1 to 128 letters, digits, spaces or +=,.@-_ characters, got {0!r}".format(name))
     pool_id = params.get("user_pool_id")
-    if pool_id is not None and not POOL_ID.match(pool_id):
-        module.fail_json(msg="user_pool_id must look like <region>_<id>, for example us-east-1_AbCdEfGhI, got {0!r}".format(pool_id))
+    if pool_id is not None:
+        problem = checks.pool_id_problem("user_pool_id", pool_id, module.region)
+        if problem:
+            module.fail_json(msg=problem)
     if params["state"] == "present" and not pool_id and not name:
         module.fail_json(msg="name is required to create a user pool")
     for option, sub, low, high in RANGES:
@@ -446,14 +452,17 @@ def validate(module):
         full_name = pools.attribute_full_name(attribute["name"])
         if full_name not in pools.STANDARD_ATTRIBUTES:
             short = full_name[len(pools.CUSTOM_PREFIX):]
-            if not CUSTOM_ATTRIBUTE_NAME.match(short):
-                module.fail_json(msg="schema: custom attribute name {0!r} must be 1 to 20 characters".format(short))
+            if not CUSTOM_ATTRIBUTE_NAME.fullmatch(short):
+                module.fail_json(msg="schema: custom attribute name {0!r} must be 1 to 20 letters, digits or ._:- characters".format(short))
             if attribute.get("required"):
                 module.fail_json(msg="schema: custom attribute {0} cannot be required (AWS supports required standard attributes only)".format(short))
     mechanisms = (params.get("account_recovery_setting") or {}).get("recovery_mechanisms") or []
     for mechanism in mechanisms:
         if mechanism["priority"] not in (1, 2):
             module.fail_json(msg="account_recovery_setting.recovery_mechanisms priority must be 1 or 2, got {0}".format(mechanism["priority"]))
+    problems = checks.tag_problems("tags", params.get("tags"))
+    if problems:
+        module.fail_json(msg="; ".join(problems))
 
 
 def find_pool(module, client):

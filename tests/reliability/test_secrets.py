@@ -1,0 +1,230 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""No secret in any output: every module and the kaleido_prep role, at -vvvv --diff, ANSIBLE_DEBUG off and on.
+
+ANSIBLE_DEBUG=1 makes ansible-core log each module's raw output and
+arguments, each module file transfer and each read that copy makes for
+--diff.  The secrets searched for are read from the emulator with boto3,
+independently of the modules: every app client secret and every identity
+provider client secret (ProviderDetails.client_secret) of every pool.  There
+is no identity provider module yet; the test gives the pool an OIDC identity
+provider with a secret through boto3, so that the search already covers it.
+The search looks for each secret, its first and last 12 characters, and the
+same in every base64 token of the output (copy's --diff reads files base64
+encoded).  Each run also checks that the registered variables and the
+handoff file do hold the secret, and that the one-time key of the secret
+transport (option secret_transport_key) only ever appears masked.
+"""
+
+import base64
+import binascii
+import json
+import os
+import re
+import subprocess
+import uuid
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT
+from tests.emulator.control import Emulator
+from tests.integration.conftest import VENV_BIN
+from tests.integration.conftest import ansible_env
+from tests.reliability import hostile_figures
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MODULES_PLAYBOOK = os.path.join(HERE, "playbooks", "secrets_modules.yml")
+ROLE_PLAYBOOK = os.path.join(HERE, "playbooks", "secrets_role.yml")
+FRAGMENT = 12
+BASE64_TOKEN = re.compile(r"[A-Za-z0-9+/_-]{16,}={0,2}")
+KEY_VALUE = re.compile(r"secret_transport_key['\"]?\s*[:=]\s*['\"]?([^'\",}\s]*)")
+MASK = "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"
+DEBUG_MODES = {"debug-off": None, "debug-on": "1"}
+
+pytestmark = [pytest.mark.reliability, pytest.mark.integration]
+
+
+@pytest.fixture(scope="module")
+def secrets_emulator():
+    with Emulator() as emulator:
+        yield emulator
+
+
+def run(emulator, playbook, variables, debug):
+    env = ansible_env(emulator)
+    env.pop("ANSIBLE_DEBUG", None)
+    if debug:
+        env["ANSIBLE_DEBUG"] = debug
+    command = [os.path.join(VENV_BIN, "ansible-playbook"), "-i", "localhost,", playbook, "-e", json.dumps(variables), "-vvvv", "--diff"]
+    process = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    process.output = process.stdout + process.stderr
+    return process
+
+
+def known_secrets(cognito):
+    """Every app client secret and identity provider client secret the emulator holds."""
+    secrets = []
+    for pool in cognito.list_user_pools(MaxResults=60)["UserPools"]:
+        for client in cognito.list_user_pool_clients(UserPoolId=pool["Id"], MaxResults=60)["UserPoolClients"]:
+            described = cognito.describe_user_pool_client(UserPoolId=pool["Id"], ClientId=client["ClientId"])["UserPoolClient"]
+            if described.get("ClientSecret"):
+                secrets.append(described["ClientSecret"])
+        for provider in cognito.list_identity_providers(UserPoolId=pool["Id"], MaxResults=60)["Providers"]:
+            details = cognito.describe_identity_provider(UserPoolId=pool["Id"], ProviderName=provider["ProviderName"])["IdentityProvider"]
+            if details.get("ProviderDetails", {}).get("client_secret"):
+                secrets.append(details["ProviderDetails"]["client_secret"])
+    return secrets
+
+
+def decoded_tokens(output):
+    """The text of every base64 (standard or URL-safe) token of the output that decodes."""
+    texts = []
+    for token in BASE64_TOKEN.findall(output):
+        for decode in (base64.b64decode, base64.urlsafe_b64decode):
+            try:
+                texts.append(decode(token + "=" * (-len(token) % 4)).decode("utf-8", "replace"))
+            except (binascii.Error, ValueError):
+                continue
+    return texts
+
+
+def leaks(output, secrets):
+    """Where each secret, or its first or last 12 characters, appears in the output, in clear or base64-encoded."""
+    found = []
+    haystacks = [("clear", output)] + [("base64", text) for text in decoded_tokens(output)]
+    for secret in secrets:
+        for where, text in haystacks:
+            for piece in (secret, secret[:FRAGMENT], secret[-FRAGMENT:]):
+                if piece in text:
+                    found.append((where, piece))
+    return found
+
+
+def check_output(label, process, secrets, debug):
+    found = leaks(process.output, secrets)
+    hostile_figures.record_secrets(label, len(secrets), len(found), len(process.output))
+    assert found == [], "{0}: secrets in the output: {1}".format(label, found)
+    keys = KEY_VALUE.findall(process.output)
+    assert all(value == MASK for value in keys), "{0}: the secret transport key appears unmasked: {1}".format(label, set(keys) - {MASK})
+    if debug:
+        # The run did log raw module output: the sealed secret went through it.
+        assert "_low_level_execute_command() done" in process.output
+        assert "client_secret_sealed" in process.output
+    else:
+        assert "_low_level_execute_command() done" not in process.output
+
+
+def add_identity_provider(cognito, pool_id):
+    """An OIDC identity provider with a client secret (no module manages identity providers yet)."""
+    secret = "idp-" + uuid.uuid4().hex + uuid.uuid4().hex
+    cognito.create_identity_provider(
+        UserPoolId=pool_id,
+        ProviderName="SecretsOIDC",
+        ProviderType="OIDC",
+        ProviderDetails={
+            "client_id": "secrets-oidc-client",
+            "client_secret": secret,
+            "attributes_request_method": "GET",
+            "oidc_issuer": "https://issuer.example.com",
+            "authorize_scopes": "openid email",
+        },
+        AttributeMapping={"email": "email"},
+    )
+    return secret
+
+
+@pytest.mark.parametrize("debug", list(DEBUG_MODES.values()), ids=list(DEBUG_MODES))
+def test_modules_show_no_secret_at_vvvv_diff_on_success_and_failure(secrets_emulator, tmp_path, debug):
+    secrets_emulator.reset()
+    cognito = secrets_emulator.client()
+    other = cognito.create_user_pool(PoolName="secrets-other")["UserPool"]["Id"]
+    taken = "secrets-taken-" + uuid.uuid4().hex[:6]
+    cognito.create_user_pool_domain(UserPoolId=other, Domain=taken)
+    other_client = cognito.create_user_pool_client(UserPoolId=other, ClientName="other", GenerateSecret=True)["UserPoolClient"]
+    idp_secret = add_identity_provider(cognito, other)
+    dump = tmp_path / "registered.json"
+
+    process = run(
+        secrets_emulator,
+        MODULES_PLAYBOOK,
+        {"pool_name": "secrets-pool", "prefix": "secrets-" + uuid.uuid4().hex[:6], "taken_prefix": taken, "dump_file": str(dump)},
+        debug,
+    )
+    assert process.returncode == 0, process.output[-20000:]
+    registered = json.loads(dump.read_text())
+    pool_id = [pool["Id"] for pool in cognito.list_user_pools(MaxResults=60)["UserPools"] if pool["Name"] == "secrets-pool"][0]
+    secret = cognito.describe_user_pool_client(UserPoolId=pool_id, ClientId=registered["client_id"])["UserPoolClient"]["ClientSecret"]
+
+    # The registered variables hold the secret: the search below looks for something that exists.
+    assert len(secret) >= 24 and registered["secrets"] == [secret, secret]
+    assert registered["preview_has_secret"] is False
+    assert registered["failures"] == [True, True, True, True]
+    assert [client.get("client_id") for client in registered["failure_app_clients"]] == [registered["client_id"]] * 2
+    assert all("client_secret" not in client for client in registered["failure_app_clients"])
+
+    secrets = known_secrets(cognito)
+    assert sorted(secrets) == sorted([secret, other_client["ClientSecret"], idp_secret])
+    check_output("modules, {0}".format("ANSIBLE_DEBUG=1" if debug else "ANSIBLE_DEBUG unset"), process, secrets, debug)
+    # What carries no secret is still shown: the failures' messages and the check-mode diff.
+    assert "AWS cannot add or remove the generated secret" in process.output
+    assert "is not available" in process.output
+    assert "https://secrets.example.com/previewed" in process.output
+
+
+@pytest.mark.parametrize("debug", list(DEBUG_MODES.values()), ids=list(DEBUG_MODES))
+def test_kaleido_prep_shows_no_secret_at_vvvv_diff_on_success_rerun_and_failure(secrets_emulator, tmp_path, debug):
+    secrets_emulator.reset()
+    cognito = secrets_emulator.client()
+    other = cognito.create_user_pool(PoolName="secrets-other")["UserPool"]["Id"]
+    taken = "secrets-taken-" + uuid.uuid4().hex[:6]
+    cognito.create_user_pool_domain(UserPoolId=other, Domain=taken)
+    idp_secret = add_identity_provider(cognito, other)
+    handoff = tmp_path / "handoff.yml"
+    dump = tmp_path / "registered.json"
+
+    process = run(
+        secrets_emulator,
+        ROLE_PLAYBOOK,
+        {"pool_name": "secrets-prep", "prefix": "secrets-prep-" + uuid.uuid4().hex[:6], "handoff_file": str(handoff),
+         "failing_pool_name": "secrets-prep-failing", "taken_prefix": taken, "failing_handoff_file": str(tmp_path / "failing.yml"),
+         "dump_file": str(dump)},
+        debug,
+    )
+    # The third run fails, after its app client was created.
+    assert process.returncode != 0, process.output[-20000:]
+    assert "is not available" in process.output
+    registered = json.loads(dump.read_text())
+    assert registered["failed_task"] == "Create the hosted-UI domain"
+
+    pools = dict((pool["Name"], pool["Id"]) for pool in cognito.list_user_pools(MaxResults=60)["UserPools"])
+    described = {}
+    for name in ("secrets-prep", "secrets-prep-failing"):
+        clients = cognito.list_user_pool_clients(UserPoolId=pools[name], MaxResults=60)["UserPoolClients"]
+        assert len(clients) == 1
+        described[name] = cognito.describe_user_pool_client(UserPoolId=pools[name], ClientId=clients[0]["ClientId"])["UserPoolClient"]
+
+    # The facts, the registered variable of the failing run and the handoff file hold the secrets.
+    secret = described["secrets-prep"]["ClientSecret"]
+    assert registered["first"] == registered["second"] == secret
+    assert registered["failing_run"] == described["secrets-prep-failing"]["ClientSecret"]
+    assert yaml.safe_load(handoff.read_text())["client_secret"] == secret
+    assert "edited by hand" not in handoff.read_text()
+    assert not (tmp_path / "failing.yml").exists()
+
+    secrets = known_secrets(cognito)
+    assert sorted(secrets) == sorted([secret, described["secrets-prep-failing"]["ClientSecret"], idp_secret])
+    check_output("kaleido_prep, {0}".format("ANSIBLE_DEBUG=1" if debug else "ANSIBLE_DEBUG unset"), process, secrets, debug)
+    assert "Client secret:  not shown" in process.output
+
+
+def test_the_leak_search_finds_a_secret_in_clear_in_fragments_and_in_base64():
+    secret = "1abc2defghij3klmnopq4rstuv5wxyz6abcdefghijklmnopqrs"
+    assert leaks("stdout={0}".format(secret), [secret])
+    assert leaks("...{0}...".format(secret[:FRAGMENT]), [secret])
+    assert leaks("...{0}...".format(secret[-FRAGMENT:]), [secret])
+    encoded = base64.b64encode("client_id: x\nclient_secret: {0}\n".format(secret).encode()).decode()
+    assert secret not in encoded and leaks('{{"content": "{0}"}}'.format(encoded), [secret])
+    assert leaks("nothing here", [secret]) == []
+    assert KEY_VALUE.findall('"secret_transport_key": "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"') == [MASK]
+    assert KEY_VALUE.findall("{'secret_transport_key': 'c2VjcmV0'}") == ["c2VjcmV0"]

@@ -1,0 +1,265 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The retry policy of the service layer (plugins/module_utils/cognito.py): what is
+retried, how long it waits, when it gives up, and why a create is never repeated blindly."""
+
+import botocore.exceptions
+import pytest
+
+from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
+
+POOL = "us-east-1_AbCdEfGhI"
+
+
+def client_error(code, status=400, message="message", operation="CreateUserPool"):
+    response = {"Error": {"Code": code, "Message": message}, "ResponseMetadata": {"HTTPStatusCode": status}}
+    return botocore.exceptions.ClientError(response, operation)
+
+
+def dropped():
+    return botocore.exceptions.ConnectionClosedError(endpoint_url="https://cognito-idp.us-east-1.amazonaws.com/")
+
+
+@pytest.fixture(autouse=True)
+def sleeps(monkeypatch):
+    """The waits the retries asked for (no real sleeping in unit tests)."""
+    waits = []
+    monkeypatch.setattr(cognito.time, "sleep", waits.append)
+    return waits
+
+
+class ScriptedClient:
+    """A Cognito client whose calls raise or return what the script says, in order."""
+
+    def __init__(self, **scripts):
+        self.scripts = {name: list(steps) for name, steps in scripts.items()}
+        self.calls = []
+
+    def __getattr__(self, name):
+        if name not in self.scripts:
+            raise AttributeError(name)
+
+        def call(**params):
+            self.calls.append(name)
+            step = self.scripts[name].pop(0) if len(self.scripts[name]) > 1 else self.scripts[name][0]
+            if isinstance(step, Exception):
+                raise step
+            return step(params) if callable(step) else step
+
+        return call
+
+    def get_paginator(self, name):
+        client = self
+
+        class Paginator:
+            def paginate(self, **kwargs):
+                class Pages:
+                    def build_full_result(self):
+                        return getattr(client, name)()
+
+                return Pages()
+
+        return Paginator()
+
+
+@pytest.mark.parametrize("code", ["TooManyRequestsException", "ThrottlingException", "Throttling", "RequestLimitExceeded"])
+def test_throttling_is_retried_as_refused_by_rate(code):
+    assert cognito.retry_kind(client_error(code)) == cognito.THROTTLED
+
+
+def test_http_429_without_a_known_code_is_throttling():
+    assert cognito.retry_kind(client_error("SomethingNew", status=429)) == cognito.THROTTLED
+
+
+def test_concurrent_modification_is_retried_and_was_not_carried_out():
+    assert cognito.retry_kind(client_error("ConcurrentModificationException")) == cognito.REFUSED
+
+
+@pytest.mark.parametrize(
+    "code, status",
+    [("InternalErrorException", 500), ("500", 500), ("502", 502), ("503", 503), ("504", 504), ("ServiceUnavailable", 503)],
+)
+def test_transient_5xx_is_retried_with_an_unknown_outcome(code, status):
+    assert cognito.retry_kind(client_error(code, status=status)) == cognito.UNKNOWN
+
+
+def test_a_numeric_5xx_code_is_transient_even_without_response_metadata():
+    error = botocore.exceptions.ClientError({"Error": {"Code": "503", "Message": "Service Unavailable"}}, "ListUserPools")
+    assert cognito.retry_kind(error) == cognito.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        dropped(),
+        botocore.exceptions.ReadTimeoutError(endpoint_url="https://cognito-idp.us-east-1.amazonaws.com/"),
+    ],
+)
+def test_a_connection_lost_after_sending_is_retried_with_an_unknown_outcome(error):
+    assert cognito.retry_kind(error) == cognito.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        botocore.exceptions.EndpointConnectionError(endpoint_url="https://cognito-idp.us-east-1.amazonaws.com/"),
+        botocore.exceptions.ConnectTimeoutError(endpoint_url="https://cognito-idp.us-east-1.amazonaws.com/"),
+    ],
+)
+def test_a_connection_that_never_opened_is_retried_as_not_sent(error):
+    assert cognito.retry_kind(error) == cognito.REFUSED
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "InvalidParameterException", "NotAuthorizedException", "ResourceNotFoundException", "LimitExceededException",
+        "UserPoolTaggingException", "AccessDeniedException", "UnrecognizedClientException", "FeatureUnavailableInTierException",
+    ],
+)
+def test_errors_that_cannot_succeed_later_are_not_retried(code):
+    assert cognito.retry_kind(client_error(code)) is None
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        botocore.exceptions.NoCredentialsError(),
+        botocore.exceptions.ParamValidationError(report="bad"),
+        botocore.exceptions.SSLError(endpoint_url="https://x", error="certificate verify failed"),
+    ],
+)
+def test_client_side_failures_are_not_retried(error):
+    assert cognito.retry_kind(error) is None
+
+
+@pytest.mark.parametrize("retry", range(1, cognito.ATTEMPTS))
+def test_waits_are_jittered_between_zero_and_the_capped_exponential(retry):
+    for kind, base in ((cognito.THROTTLED, cognito.THROTTLED_BASE_DELAY), (cognito.UNKNOWN, cognito.BASE_DELAY)):
+        cap = min(cognito.MAX_DELAY, base * 2 ** (retry - 1))
+        waits = [cognito.backoff_delay(retry, kind) for dummy in range(200)]
+        assert all(0 <= wait <= cap for wait in waits)
+        assert len(set(waits)) > 150
+
+
+def test_the_whole_retry_budget_waits_at_most_about_a_minute():
+    worst = sum(min(cognito.MAX_DELAY, cognito.THROTTLED_BASE_DELAY * 2 ** (retry - 1)) for retry in range(1, cognito.ATTEMPTS))
+    assert worst == pytest.approx(57.5)
+
+
+def test_botocore_does_not_retry_by_itself():
+    config = cognito.client_config()
+    assert config.retries["total_max_attempts"] == 1
+
+
+def test_a_non_retryable_error_is_raised_after_one_call_without_waiting(sleeps):
+    client = ScriptedClient(update_user_pool=[client_error("InvalidParameterException", message="bad setting")])
+    with pytest.raises(cognito.AnsibleCognitoError) as caught:
+        cognito.update_user_pool(client, UserPoolId=POOL)
+    assert client.calls == ["update_user_pool"]
+    assert sleeps == []
+    assert caught.value.message == "Failed to update user pool"
+    assert "InvalidParameterException" in str(caught.value)
+
+
+def test_throttling_then_success_returns_the_result(sleeps):
+    client = ScriptedClient(describe_user_pool=[client_error("TooManyRequestsException")] * 3 + [{"UserPool": {"Id": POOL}}])
+    assert cognito.describe_user_pool(client, POOL) == {"Id": POOL}
+    assert client.calls == ["describe_user_pool"] * 4
+    assert len(sleeps) == 3
+
+
+def test_exhausted_retries_fail_naming_the_action_and_the_attempts(sleeps):
+    client = ScriptedClient(create_user_pool_client=[client_error("TooManyRequestsException", message="Too many requests", operation="CreateUserPoolClient")])
+    with pytest.raises(cognito.AnsibleCognitoError) as caught:
+        cognito.create_user_pool_client(client, UserPoolId=POOL, ClientName="kaleido")
+    assert client.calls == ["create_user_pool_client"] * cognito.ATTEMPTS
+    assert len(sleeps) == cognito.ATTEMPTS - 1
+    assert caught.value.message == "Failed to create user pool client after 15 attempts (the retries ran out)"
+    assert "TooManyRequestsException" in str(caught.value) and "CreateUserPoolClient" in str(caught.value)
+
+
+def test_a_create_refused_by_throttling_is_simply_tried_again():
+    created = {"Id": POOL, "Name": "kaleido"}
+    client = ScriptedClient(create_user_pool=[client_error("TooManyRequestsException"), {"UserPool": created}])
+    assert cognito.create_user_pool(client, PoolName="kaleido") == created
+    assert client.calls == ["create_user_pool", "create_user_pool"]
+
+
+def test_a_create_whose_answer_was_lost_adopts_the_pool_it_made_instead_of_creating_another():
+    made = {"Id": POOL, "Name": "kaleido"}
+    client = ScriptedClient(
+        create_user_pool=[dropped()],
+        list_user_pools=[{"UserPools": [{"Id": POOL, "Name": "kaleido"}, {"Id": "us-east-1_Other", "Name": "other"}]}],
+        describe_user_pool=[{"UserPool": made}],
+    )
+    assert cognito.create_user_pool(client, PoolName="kaleido") == made
+    assert client.calls == ["create_user_pool", "list_user_pools", "describe_user_pool"]
+
+
+def test_a_create_that_failed_with_5xx_and_made_nothing_is_tried_again_after_looking():
+    made = {"Id": POOL, "Name": "kaleido"}
+    client = ScriptedClient(
+        create_user_pool=[client_error("InternalErrorException", status=500), {"UserPool": made}],
+        list_user_pools=[{"UserPools": []}],
+    )
+    assert cognito.create_user_pool(client, PoolName="kaleido") == made
+    assert client.calls == ["create_user_pool", "list_user_pools", "create_user_pool"]
+
+
+def test_after_a_lost_answer_two_pools_of_the_name_fail_listing_both_and_nothing_is_created():
+    client = ScriptedClient(
+        create_user_pool=[dropped()],
+        list_user_pools=[{"UserPools": [{"Id": "us-east-1_B", "Name": "kaleido"}, {"Id": "us-east-1_A", "Name": "kaleido"}]}],
+    )
+    with pytest.raises(cognito.AnsibleCognitoError) as caught:
+        cognito.create_user_pool(client, PoolName="kaleido")
+    assert "2 user pools are named 'kaleido' (us-east-1_A, us-east-1_B)" in str(caught.value)
+    assert client.calls == ["create_user_pool", "list_user_pools"]
+
+
+def test_an_app_client_whose_create_answer_was_lost_is_adopted_with_its_secret():
+    made = {"UserPoolId": POOL, "ClientId": "abc", "ClientName": "kaleido", "ClientSecret": "s3cr3t"}
+    client = ScriptedClient(
+        create_user_pool_client=[dropped()],
+        list_user_pool_clients=[{"UserPoolClients": [{"ClientId": "abc", "ClientName": "kaleido", "UserPoolId": POOL}]}],
+        describe_user_pool_client=[{"UserPoolClient": made}],
+    )
+    assert cognito.create_user_pool_client(client, UserPoolId=POOL, ClientName="kaleido", GenerateSecret=True) == made
+    assert client.calls == ["create_user_pool_client", "list_user_pool_clients", "describe_user_pool_client"]
+
+
+def test_a_domain_already_associated_with_this_pool_after_a_lost_answer_counts_as_created():
+    client = ScriptedClient(
+        create_user_pool_domain=[dropped(), client_error("InvalidParameterException", message="Domain already associated with another user pool.")],
+        describe_user_pool_domain=[{"DomainDescription": {"UserPoolId": POOL, "Domain": "kaleido-org", "CloudFrontDistribution": "d1.cloudfront.net"}}],
+    )
+    assert cognito.create_user_pool_domain(client, UserPoolId=POOL, Domain="kaleido-org") == {"CloudFrontDomain": "d1.cloudfront.net"}
+    assert client.calls == ["create_user_pool_domain", "create_user_pool_domain", "describe_user_pool_domain"]
+
+
+def test_a_domain_of_another_pool_stays_a_taken_error():
+    taken = client_error("InvalidParameterException", message="Domain already associated with another user pool.")
+    client = ScriptedClient(
+        create_user_pool_domain=[taken],
+        describe_user_pool_domain=[{"DomainDescription": {"UserPoolId": "us-east-1_Other", "Domain": "kaleido-org"}}],
+    )
+    with pytest.raises(cognito.AnsibleCognitoError) as caught:
+        cognito.create_user_pool_domain(client, UserPoolId=POOL, Domain="kaleido-org")
+    assert cognito.error_code(caught.value) == "InvalidParameterException"
+    assert "already associated with another user pool" in str(caught.value)
+
+
+def test_custom_attributes_added_by_an_attempt_whose_answer_was_lost_are_not_added_again():
+    client = ScriptedClient(
+        add_custom_attributes=[dropped()],
+        describe_user_pool=[{"UserPool": {"Id": POOL, "SchemaAttributes": [{"Name": "email"}, {"Name": "custom:team"}]}}],
+    )
+    assert cognito.add_custom_attributes(client, POOL, [{"Name": "team", "AttributeDataType": "String"}]) is True
+    assert client.calls == ["add_custom_attributes", "describe_user_pool"]
+
+
+def test_a_delete_whose_answer_was_lost_finds_the_resource_gone_and_succeeds():
+    client = ScriptedClient(delete_user_pool=[dropped(), client_error("ResourceNotFoundException")])
+    assert cognito.delete_user_pool(client, POOL) is False
+    assert client.calls == ["delete_user_pool", "delete_user_pool"]
