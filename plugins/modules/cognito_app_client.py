@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 ---
 module: cognito_app_client
-version_added: 0.1.0
+version_added: 1.0.0
 short_description: Manage app clients of AWS Cognito user pools
 description:
   - Create, update, rename and delete app clients of an Amazon Cognito user pool, with a generated client

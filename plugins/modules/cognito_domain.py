@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 ---
 module: cognito_domain
-version_added: 0.1.0
+version_added: 1.0.0
 short_description: Manage the hosted-UI domain of an AWS Cognito user pool
 description:
   - Give a user pool a prefix domain (V(<prefix>.auth.<region>.amazoncognito.com)) or a custom domain

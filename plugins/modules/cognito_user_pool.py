@@ -7,7 +7,7 @@
 DOCUMENTATION = r"""
 ---
 module: cognito_user_pool
-version_added: 0.1.0
+version_added: 1.0.0
 short_description: Manage AWS Cognito user pools
 description:
   - Create, update, rename and delete Amazon Cognito user pools.

@@ -293,8 +293,7 @@ def test_service_layer_cycles_under_random_faults_create_everything_once_and_rem
             cognito.delete_user_pool_client(client, pool["Id"], app["ClientId"])
             cognito.delete_user_pool(client, pool["Id"])
             cycle_ok = created and inventory(emulator) == []
-        except cognito.AnsibleCognitoError as e:
-            print("cycle", cycle, e)
+        except cognito.AnsibleCognitoError:
             found += duplicates(inventory(emulator))
         # Whatever a failed cycle left behind goes, so that the next one starts empty.
         for leftover in inventory(emulator):
