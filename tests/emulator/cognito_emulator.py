@@ -79,10 +79,14 @@ import hashlib
 import json
 import os
 import re
-import signal
 import sys
 import threading
 import time
+
+try:
+    from . import local_server
+except ImportError:  # run as a script: this directory is sys.path[0]
+    import local_server  # pylint: disable=import-error
 
 # pylint: disable=invalid-name
 __metaclass__ = type
@@ -748,23 +752,6 @@ def create_app(patched=True):
     return EmulatorMiddleware(DomainDispatcherApplication(create_backend_app))
 
 
-class _Stop(Exception):
-    """Raised by the signal handler to leave serve_forever."""
-
-
-def _stop(signum, frame):  # pylint: disable=unused-argument
-    raise _Stop()
-
-
-def _exit_with_parent(parent_pid):
-    """SIGTERM this process once its parent is gone (so a killed test run leaks nothing)."""
-    def watch():
-        while os.getppid() == parent_pid:
-            time.sleep(1.0)
-        os.kill(os.getpid(), signal.SIGTERM)
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
-
-
 def main(argv=None):
     """Serve the emulator until SIGTERM or SIGINT."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -779,25 +766,9 @@ def main(argv=None):
     from moto.moto_server.werkzeug_app import MotoRequestHandler  # pylint: disable=import-outside-toplevel
 
     server = make_server(args.host, args.port, create_app(patched=not args.raw_moto), threaded=True, request_handler=MotoRequestHandler)
-    port = server.server_port
-    signal.signal(signal.SIGTERM, _stop)
-    signal.signal(signal.SIGINT, _stop)
-    if args.exit_with_parent:
-        _exit_with_parent(os.getppid())
-    if args.port_file:
-        tmp = args.port_file + ".tmp"
-        with open(tmp, "w") as handle:  # pylint: disable=unspecified-encoding
-            handle.write("%d\n" % port)
-        os.replace(tmp, args.port_file)
-    sys.stdout.write("cognito emulator listening on http://%s:%d\n" % (args.host, port))
-    sys.stdout.flush()
-    try:
-        server.serve_forever()
-    except _Stop:
-        pass
-    finally:
-        server.server_close()
-    return 0
+    return local_server.serve(
+        server, "cognito emulator listening on http://%s:%d" % (args.host, server.server_port), port_file=args.port_file,
+        parent_pid=os.getppid() if args.exit_with_parent else None, label="cognito emulator", interval=1.0)
 
 
 if __name__ == "__main__":

@@ -16,15 +16,16 @@ variables of an Ansible run).  A full ``reset()`` forgets them; ask again.
 
 from __future__ import absolute_import, division, print_function
 
-import json
+import importlib.util
 import os
-import signal
-import subprocess
 import sys
-import tempfile
-import time
-import urllib.error
-import urllib.request
+
+try:
+    from . import local_server
+except ImportError:  # loaded from its file (tests/unit/emulator/conftest.py) or run as a script: no package
+    _SPEC = importlib.util.spec_from_file_location("local_server", os.path.join(os.path.dirname(os.path.abspath(__file__)), "local_server.py"))
+    local_server = importlib.util.module_from_spec(_SPEC)
+    _SPEC.loader.exec_module(local_server)
 
 # pylint: disable=invalid-name
 __metaclass__ = type
@@ -41,136 +42,41 @@ STOP_TIMEOUT = 5.0
 READ_PREFIXES = ("Describe", "List", "Get")
 
 
-class EmulatorError(Exception):
+class EmulatorError(local_server.LocalServerError):
     """The emulator could not be started or did not answer."""
 
 
-class Emulator:
+class Emulator(local_server.LocalServerProcess):
     """A Cognito emulator subprocess on 127.0.0.1 with a free port.
 
     raw_moto=True starts unpatched moto behind the same control endpoints.
+    Lifecycle (start, stop, running, endpoint_url, log_text, context manager):
+    local_server.LocalServerProcess.
     """
 
+    name = "the emulator"
+    error_class = EmulatorError
+    health_path = "/_emulator/health"
+    workdir_prefix = "cognito-emulator-"
+    log_name = "emulator.log"
+    stop_timeout = STOP_TIMEOUT
+
     def __init__(self, host="127.0.0.1", start_timeout=START_TIMEOUT, raw_moto=False):
-        self.host = host
+        local_server.LocalServerProcess.__init__(self, host)
         self.raw_moto = raw_moto
         self.start_timeout = start_timeout
-        self.pid = None
-        self.port = None
-        self._process = None
-        self._workdir = None
-        self._log = None
 
-    # ----------------------------------------------------------- lifecycle
-    def __enter__(self):
-        self.start()
-        return self
+    def _command(self, port_file):
+        return ([sys.executable, EMULATOR_SCRIPT, "--host", self.host, "--port", "0", "--port-file", port_file, "--exit-with-parent"]
+                + (["--raw-moto"] if self.raw_moto else []))
 
-    def __exit__(self, *exc_info):
-        self.stop()
-
-    @property
-    def running(self):
-        """True while the subprocess is alive."""
-        return self._process is not None and self._process.poll() is None
-
-    @property
-    def endpoint_url(self):
-        """http://127.0.0.1:PORT"""
-        if self.port is None:
-            raise EmulatorError("the emulator is not started")
-        return "http://%s:%d" % (self.host, self.port)
-
-    def start(self):
-        """Launch the emulator and wait until it answers (at most start_timeout seconds)."""
-        if self.running:
-            return self
-        self._workdir = tempfile.mkdtemp(prefix="cognito-emulator-")
-        port_file = os.path.join(self._workdir, "port")
+    def _environment(self):
         env = dict(os.environ)
         # MOTO_ACCOUNT_ID would pin every request to one account.
         env.pop("MOTO_ACCOUNT_ID", None)
-        self._log = open(os.path.join(self._workdir, "emulator.log"), "wb")  # pylint: disable=consider-using-with
-        try:
-            self._process = subprocess.Popen(  # pylint: disable=consider-using-with
-                [sys.executable, EMULATOR_SCRIPT, "--host", self.host, "--port", "0", "--port-file", port_file,
-                 "--exit-with-parent"]
-                + (["--raw-moto"] if self.raw_moto else []),
-                stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
-            self.pid = self._process.pid
-            self._wait_ready(port_file)
-        except BaseException:
-            self.stop()
-            raise
-        return self
-
-    def _wait_ready(self, port_file):
-        deadline = time.monotonic() + self.start_timeout
-        while time.monotonic() < deadline:
-            if self._process.poll() is not None:
-                raise EmulatorError("the emulator exited with %s: %s" % (self._process.returncode, self.log_text()))
-            if self.port is None and os.path.exists(port_file):
-                with open(port_file) as handle:  # pylint: disable=unspecified-encoding
-                    text = handle.read().strip()
-                if text:
-                    self.port = int(text)
-            if self.port is not None:
-                try:
-                    self._request("GET", "/_emulator/health", timeout=2)
-                    return
-                except (OSError, EmulatorError):
-                    pass
-            time.sleep(0.05)
-        raise EmulatorError("the emulator did not answer within %s s: %s" % (self.start_timeout, self.log_text()))
-
-    def log_text(self):
-        """What the emulator wrote to stdout/stderr so far."""
-        if not self._workdir:
-            return ""
-        path = os.path.join(self._workdir, "emulator.log")
-        if not os.path.exists(path):
-            return ""
-        with open(path, "rb") as handle:
-            return handle.read().decode("utf-8", "replace")[-4000:]
-
-    def stop(self):
-        """SIGTERM the emulator by PID, SIGKILL it after STOP_TIMEOUT seconds, and reap it."""
-        process, self._process = self._process, None
-        if process is not None:
-            if process.poll() is None:
-                try:
-                    os.kill(process.pid, signal.SIGTERM)
-                    process.wait(timeout=STOP_TIMEOUT)
-                except subprocess.TimeoutExpired:
-                    os.kill(process.pid, signal.SIGKILL)
-                    process.wait()
-                except ProcessLookupError:
-                    process.wait()
-        if self._log is not None:
-            self._log.close()
-            self._log = None
-        if self._workdir:
-            for name in ("port", "port.tmp", "emulator.log"):
-                path = os.path.join(self._workdir, name)
-                if os.path.exists(path):
-                    os.remove(path)
-            os.rmdir(self._workdir)
-            self._workdir = None
-        self.pid = None
-        self.port = None
+        return env
 
     # ----------------------------------------------------------- requests
-    def _request(self, method, path, payload=None, timeout=10):
-        data = None if payload is None else json.dumps(payload).encode("utf-8")
-        request = urllib.request.Request(self.endpoint_url + path, data=data, method=method,
-                                         headers={"Content-Type": "application/json"})
-        try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:  # nosec - local emulator
-                body = response.read()
-        except urllib.error.HTTPError as exc:
-            raise EmulatorError("%s %s: %s %s" % (method, path, exc.code, exc.read().decode("utf-8", "replace")))
-        return json.loads(body.decode("utf-8")) if body.strip() else {}
-
     def calls(self):
         """Names of the cognito-idp operations received since the last reset, in order."""
         return self._request("GET", "/_emulator/calls")["calls"]

@@ -55,17 +55,16 @@ import http.client
 import json
 import os
 import random
-import signal
-import subprocess
 import sys
-import tempfile
 import threading
-import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from http.server import BaseHTTPRequestHandler
 from http.server import ThreadingHTTPServer
+
+try:
+    from . import local_server
+except ImportError:  # run as a script: this directory is sys.path[0]
+    import local_server  # pylint: disable=import-error
 
 # pylint: disable=invalid-name
 __metaclass__ = type
@@ -335,28 +334,6 @@ class ProxyHandler(BaseHTTPRequestHandler):
             self._send(404, {"error": "no such fault proxy endpoint: %s %s" % (method, path)})
 
 
-class _Stop(Exception):
-    """Raised by the signal handler to leave serve_forever."""
-
-
-def _stop(signum, frame):  # pylint: disable=unused-argument
-    raise _Stop()
-
-
-def _watchdog(parent_pid, max_lifetime):
-    """SIGTERM this process when its parent is gone or its lifetime is over."""
-    deadline = time.monotonic() + max_lifetime
-
-    def watch():
-        while time.monotonic() < deadline and (parent_pid is None or os.getppid() == parent_pid):
-            time.sleep(0.5)
-        if time.monotonic() >= deadline:
-            sys.stderr.write("fault proxy: lifetime of %s s is over, stopping\n" % max_lifetime)
-        os.kill(os.getpid(), signal.SIGTERM)
-
-    threading.Thread(target=watch, name="watchdog", daemon=True).start()
-
-
 def main(argv=None):
     """Serve the proxy until SIGTERM, SIGINT, the lifetime or the request cap."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -370,152 +347,53 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     server = ProxyServer((args.host, args.port), args.upstream, max_requests=args.max_requests)
-    signal.signal(signal.SIGTERM, _stop)
-    signal.signal(signal.SIGINT, _stop)
-    _watchdog(os.getppid() if args.exit_with_parent else None, args.max_lifetime)
-    if args.port_file:
-        tmp = args.port_file + ".tmp"
-        with open(tmp, "w") as handle:  # pylint: disable=unspecified-encoding
-            handle.write("%d\n" % server.server_port)
-        os.replace(tmp, args.port_file)
-    sys.stdout.write("fault proxy listening on http://%s:%d for %s\n" % (args.host, server.server_port, args.upstream))
-    sys.stdout.flush()
-    try:
-        server.serve_forever()
-    except _Stop:
-        pass
-    finally:
-        server.server_close()
-    return 0
+    return local_server.serve(
+        server, "fault proxy listening on http://%s:%d for %s" % (args.host, server.server_port, args.upstream), port_file=args.port_file,
+        parent_pid=os.getppid() if args.exit_with_parent else None, max_lifetime=args.max_lifetime, label="fault proxy")
 
 
 # ------------------------------------------------------------------ control
 
-class FaultProxyError(Exception):
+class FaultProxyError(local_server.LocalServerError):
     """The proxy could not be started or refused a request."""
 
 
-class FaultProxy:
+class FaultProxy(local_server.LocalServerProcess):
     """The proxy as a subprocess on 127.0.0.1 with a free port, in front of ``upstream``.
 
         with FaultProxy(emulator.endpoint_url) as proxy:
             proxy.configure(seed=1, rules={"*": {"throttle": 0.3}})
             ... AWS_ENDPOINT_URL=proxy.endpoint_url ...
             proxy.stats()["faulted"]
+
+    Lifecycle (start, stop, running, endpoint_url, log_text, context manager):
+    local_server.LocalServerProcess.
     """
 
+    name = "the fault proxy"
+    error_class = FaultProxyError
+    health_path = "/_faults/health"
+    workdir_prefix = "fault-proxy-"
+    log_name = "proxy.log"
+    start_timeout = START_TIMEOUT
+    stop_timeout = STOP_TIMEOUT
+
     def __init__(self, upstream, host="127.0.0.1", max_lifetime=MAX_LIFETIME, max_requests=MAX_REQUESTS):
+        local_server.LocalServerProcess.__init__(self, host)
         self.upstream = upstream
-        self.host = host
         self.max_lifetime = max_lifetime
         self.max_requests = max_requests
-        self.pid = None
-        self.port = None
-        self._process = None
-        self._workdir = None
-        self._log = None
 
-    def __enter__(self):
-        return self.start()
-
-    def __exit__(self, *exc_info):
-        self.stop()
-
-    @property
-    def running(self):
-        return self._process is not None and self._process.poll() is None
-
-    @property
-    def endpoint_url(self):
-        if self.port is None:
-            raise FaultProxyError("the fault proxy is not started")
-        return "http://%s:%d" % (self.host, self.port)
-
-    def start(self):
-        if self.running:
-            return self
-        self._workdir = tempfile.mkdtemp(prefix="fault-proxy-")
-        port_file = os.path.join(self._workdir, "port")
-        self._log = open(os.path.join(self._workdir, "proxy.log"), "wb")  # pylint: disable=consider-using-with
-        try:
-            self._process = subprocess.Popen(  # pylint: disable=consider-using-with
-                [sys.executable, os.path.abspath(__file__), "--upstream", self.upstream, "--host", self.host, "--port", "0",
-                 "--port-file", port_file, "--max-lifetime", str(self.max_lifetime), "--max-requests", str(self.max_requests),
-                 "--exit-with-parent"],
-                stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-            self.pid = self._process.pid
-            self._wait_ready(port_file)
-        except BaseException:
-            self.stop()
-            raise
-        return self
-
-    def _wait_ready(self, port_file):
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
-            if self._process.poll() is not None:
-                raise FaultProxyError("the fault proxy exited with %s: %s" % (self._process.returncode, self.log_text()))
-            if self.port is None and os.path.exists(port_file):
-                with open(port_file) as handle:  # pylint: disable=unspecified-encoding
-                    text = handle.read().strip()
-                self.port = int(text) if text else None
-            if self.port is not None:
-                try:
-                    self._request("GET", "/_faults/health", timeout=2)
-                    return
-                except (OSError, FaultProxyError):
-                    pass
-            time.sleep(0.05)
-        raise FaultProxyError("the fault proxy did not answer within %s s: %s" % (START_TIMEOUT, self.log_text()))
+    def _command(self, port_file):
+        return [sys.executable, os.path.abspath(__file__), "--upstream", self.upstream, "--host", self.host, "--port", "0",
+                "--port-file", port_file, "--max-lifetime", str(self.max_lifetime), "--max-requests", str(self.max_requests),
+                "--exit-with-parent"]
 
     def wait(self, timeout):
         """Wait for the proxy to exit by itself; returns its exit status."""
         if self._process is None:
             raise FaultProxyError("the fault proxy is not started")
         return self._process.wait(timeout=timeout)
-
-    def log_text(self):
-        path = os.path.join(self._workdir or "", "proxy.log")
-        if not self._workdir or not os.path.exists(path):
-            return ""
-        with open(path, "rb") as handle:
-            return handle.read().decode("utf-8", "replace")[-4000:]
-
-    def stop(self):
-        """SIGTERM the proxy by PID, SIGKILL it after STOP_TIMEOUT seconds, and reap it."""
-        process, self._process = self._process, None
-        if process is not None and process.poll() is None:
-            try:
-                os.kill(process.pid, signal.SIGTERM)
-                process.wait(timeout=STOP_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                os.kill(process.pid, signal.SIGKILL)
-                process.wait()
-            except ProcessLookupError:
-                process.wait()
-        elif process is not None:
-            process.wait()
-        if self._log is not None:
-            self._log.close()
-            self._log = None
-        if self._workdir:
-            for name in ("port", "port.tmp", "proxy.log"):
-                path = os.path.join(self._workdir, name)
-                if os.path.exists(path):
-                    os.remove(path)
-            os.rmdir(self._workdir)
-            self._workdir = None
-        self.pid = None
-        self.port = None
-
-    def _request(self, method, path, payload=None, timeout=10):
-        data = None if payload is None else json.dumps(payload).encode("utf-8")
-        request = urllib.request.Request(self.endpoint_url + path, data=data, method=method, headers={"Content-Type": "application/json"})
-        try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:  # nosec - local proxy
-                return json.loads(response.read().decode("utf-8") or "{}")
-        except urllib.error.HTTPError as exc:
-            raise FaultProxyError("%s %s: %s %s" % (method, path, exc.code, exc.read().decode("utf-8", "replace")))
 
     def configure(self, seed=0, rules=None, once=None, max_faults=None):
         """Set the faults (and clear the counters); returns the configuration."""
