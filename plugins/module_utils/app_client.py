@@ -21,6 +21,8 @@ import re
 
 from urllib.parse import urlsplit
 
+from ansible.module_utils.common.dict_transformations import _snake_to_camel
+
 from ansible_collections.kaleido.cognito.plugins.module_utils.input_checks import CONTROL_CHARACTER
 from ansible_collections.kaleido.cognito.plugins.module_utils.transform import canonical
 from ansible_collections.kaleido.cognito.plugins.module_utils.transform import deep_merge
@@ -38,26 +40,29 @@ NAME_OVERRIDES = {
 }
 
 # Module option -> member of CreateUserPoolClient / UpdateUserPoolClient.
-MUTABLE_OPTIONS = {
-    "callback_urls": "CallbackURLs",
-    "logout_urls": "LogoutURLs",
-    "default_redirect_uri": "DefaultRedirectURI",
-    "allowed_oauth_flows": "AllowedOAuthFlows",
-    "allowed_oauth_scopes": "AllowedOAuthScopes",
-    "allowed_oauth_flows_user_pool_client": "AllowedOAuthFlowsUserPoolClient",
-    "supported_identity_providers": "SupportedIdentityProviders",
-    "explicit_auth_flows": "ExplicitAuthFlows",
-    "read_attributes": "ReadAttributes",
-    "write_attributes": "WriteAttributes",
-    "access_token_validity": "AccessTokenValidity",
-    "id_token_validity": "IdTokenValidity",
-    "refresh_token_validity": "RefreshTokenValidity",
-    "token_validity_units": "TokenValidityUnits",
-    "prevent_user_existence_errors": "PreventUserExistenceErrors",
-    "enable_token_revocation": "EnableTokenRevocation",
-    "enable_propagate_additional_user_context_data": "EnablePropagateAdditionalUserContextData",
-    "auth_session_validity": "AuthSessionValidity",
-}
+MUTABLE_OPTIONS = dict(
+    (option, NAME_OVERRIDES.get(option) or _snake_to_camel(option, capitalize_first=True))
+    for option in (
+        "callback_urls",
+        "logout_urls",
+        "default_redirect_uri",
+        "allowed_oauth_flows",
+        "allowed_oauth_scopes",
+        "allowed_oauth_flows_user_pool_client",
+        "supported_identity_providers",
+        "explicit_auth_flows",
+        "read_attributes",
+        "write_attributes",
+        "access_token_validity",
+        "id_token_validity",
+        "refresh_token_validity",
+        "token_validity_units",
+        "prevent_user_existence_errors",
+        "enable_token_revocation",
+        "enable_propagate_additional_user_context_data",
+        "auth_session_validity",
+    )
+)
 
 # The members of UpdateUserPoolClientRequest that UserPoolClientType reports,
 # besides UserPoolId, ClientId and ClientName (botocore model).  AWS resets
