@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from ansible.module_utils.common.dict_transformations import _snake_to_camel
 
+from ansible_collections.kaleido.cognito.plugins.module_utils import model
 from ansible_collections.kaleido.cognito.plugins.module_utils.input_checks import CONTROL_CHARACTER
 from ansible_collections.kaleido.cognito.plugins.module_utils.transform import canonical
 from ansible_collections.kaleido.cognito.plugins.module_utils.transform import deep_merge
@@ -64,31 +65,19 @@ MUTABLE_OPTIONS = dict(
     )
 )
 
-# The members of UpdateUserPoolClientRequest that UserPoolClientType reports,
-# besides UserPoolId, ClientId and ClientName (botocore model).  AWS resets
-# each one an update does not send, so an update carries all of them.
-UPDATE_FIELDS = (
-    "RefreshTokenValidity",
-    "AccessTokenValidity",
-    "IdTokenValidity",
-    "TokenValidityUnits",
-    "ReadAttributes",
-    "WriteAttributes",
-    "ExplicitAuthFlows",
-    "SupportedIdentityProviders",
-    "CallbackURLs",
-    "LogoutURLs",
-    "DefaultRedirectURI",
-    "AllowedOAuthFlows",
-    "AllowedOAuthScopes",
-    "AllowedOAuthFlowsUserPoolClient",
-    "AnalyticsConfiguration",
-    "PreventUserExistenceErrors",
-    "EnableTokenRevocation",
-    "EnablePropagateAdditionalUserContextData",
-    "AuthSessionValidity",
-    "RefreshTokenRotation",
-)
+# Members an update sets by other means than the current configuration.
+IDENTIFIERS = ("UserPoolId", "ClientId", "ClientName")
+
+
+def update_fields():
+    """The fields an update carries: UpdateUserPoolClient's request members that DescribeUserPoolClient reports.
+
+    From the installed botocore's model (model.update_fields), besides the
+    identifiers and the name (update_request() sets them).  AWS resets each
+    one an update does not send, so an update carries all of them.
+    """
+    return model.update_fields("UpdateUserPoolClient", "DescribeUserPoolClient", "UserPoolClient", exclude=IDENTIFIERS)
+
 
 # What AWS sets for a member that CreateUserPoolClient is not sent (botocore
 # docs of CreateUserPoolClient members and of TokenValidityUnitsType).  Used
@@ -115,6 +104,12 @@ OAUTH_SETTINGS = {
     "allowed_oauth_scopes": "AllowedOAuthScopes",
 }
 OAUTH_OPTIONS = tuple(OAUTH_SETTINGS) + ("default_redirect_uri", "allowed_oauth_flows_user_pool_client")
+
+# OAuth flows that redirect the browser to a callback URL; AWS refuses them
+# on a client without CallbackURLs (InvalidOAuthFlowException, "CallbackUrls
+# can not be empty"; CreateUserPoolClient CallbackURLs: "A list of allowed
+# redirect (callback) URLs for the IdPs").
+REDIRECT_FLOWS = ("code", "implicit")
 
 # Token validity: option -> (request member, TokenValidityUnits member,
 # shortest and longest duration in seconds).  TokenValidityUnitsType: access
@@ -305,6 +300,13 @@ def configuration_problems(config, params):
         callbacks = config.get("CallbackURLs") or []
         problems.append("default_redirect_uri {0!r} must be one of callback_urls (the client would have {1})".format(default_uri, callbacks))
 
+    redirecting = sorted(set(config.get("AllowedOAuthFlows") or []) & set(REDIRECT_FLOWS))
+    if redirecting and not config.get("CallbackURLs"):
+        problems.append(
+            "allowed_oauth_flows {0} need at least one callback URL: set callback_urls, or leave {1} out of allowed_oauth_flows"
+            " (AWS refuses it with InvalidOAuthFlowException)".format(", ".join(redirecting), " and ".join(redirecting))
+        )
+
     if any(params.get(option) is not None for option in OAUTH_OPTIONS) and not config.get("AllowedOAuthFlowsUserPoolClient"):
         named = [option for option, key in OAUTH_SETTINGS.items() if config.get(key)]
         if named:
@@ -351,7 +353,7 @@ def create_only_conflicts(client, params):
 
 def current_settings(client):
     """The part of a DescribeUserPoolClient result that UpdateUserPoolClient accepts."""
-    return dict((key, copy.deepcopy(client[key])) for key in UPDATE_FIELDS if client.get(key) is not None)
+    return dict((key, copy.deepcopy(client[key])) for key in update_fields() if client.get(key) is not None)
 
 
 def merged_settings(client, params):
@@ -381,7 +383,7 @@ def update_request(client, params):
 def predicted_updated_client(client, request):
     """What DescribeUserPoolClient will show after ``request`` (check mode)."""
     predicted = copy.deepcopy(client)
-    for key in UPDATE_FIELDS:
+    for key in update_fields():
         predicted.pop(key, None)
     predicted.update(dict((key, copy.deepcopy(value)) for key, value in request.items() if key not in ("UserPoolId", "ClientId")))
     return predicted

@@ -26,7 +26,8 @@ from ansible_collections.amazon.aws.plugins.module_utils.botocore import is_boto
 from ansible_collections.amazon.aws.plugins.module_utils.errors import AWSErrorHandler
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import AnsibleAWSError
 
-from ansible_collections.kaleido.cognito.plugins.module_utils.domain import is_taken_error
+from ansible_collections.kaleido.cognito.plugins.module_utils import model
+from ansible_collections.kaleido.cognito.plugins.module_utils import domain as domains
 
 # ListUserPools / ListUserPoolClients accept at most 60 results a page.
 PAGE_SIZE = 60
@@ -190,14 +191,68 @@ def failure_message(description, error):
     return "Failed to {0}".format(description)
 
 
-def client_config():
-    """botocore settings of the Cognito client: no retries of botocore's own (see above)."""
-    return botocore.config.Config(retries={"mode": "standard", "total_max_attempts": 1})
+# botocore's own retries: none (one attempt per call).  See "Retries" above.
+NO_RETRIES = {"mode": "standard", "total_max_attempts": 1}
+
+
+def client_config(user_config=None):
+    """botocore settings of the Cognito client: the user's ``aws_config`` with botocore's own retries off.
+
+    amazon.aws merges a user's ``aws_config`` after the module's own config,
+    so a ``retries`` setting of the user's would win, and botocore reads
+    ``AWS_MAX_ATTEMPTS`` / ``max_attempts`` of the AWS config file whenever the
+    client config does not name ``total_max_attempts``: any of them would turn
+    botocore's retries back on and let a lost CreateUserPool answer make a
+    second pool.  The user's other settings (timeouts, proxies...) are kept;
+    ``retries`` is always NO_RETRIES, which names ``total_max_attempts``.
+    """
+    config = botocore.config.Config(**dict(user_config or {}))
+    return config.merge(botocore.config.Config(retries=dict(NO_RETRIES)))
 
 
 def connect(module):
-    """The Cognito client of a module. Creating it makes no AWS call."""
-    return module.client("cognito-idp", config=client_config())
+    """The Cognito client of a module. Creating it makes no AWS call.
+
+    The client is given to amazon.aws as its ``aws_config`` (which replaces
+    the user's, already merged into it by client_config()), and records the
+    members of Describe answers that the installed botocore does not know
+    (unknown_members()).
+    """
+    try:
+        config = client_config(module.params.get("aws_config"))
+    except (TypeError, ValueError, botocore.exceptions.BotoCoreError) as e:
+        module.fail_json(msg="aws_config: {0}".format(e))
+    client = module.client("cognito-idp", aws_config=config)
+    retries = dict(client.meta.config.retries or {})
+    if retries.get("total_max_attempts") != 1:
+        # Never send a create with botocore's retries on (see above).
+        module.fail_json(msg="internal error: the Cognito client would retry requests by itself ({0})".format(retries))
+    client.kaleido_unknown_members = model.UnknownMembers().register(client)
+    model.service_model(client)
+    return client
+
+
+def unknown_members(client, resource_id):
+    """Members of the latest Describe answer about ``resource_id`` that the installed botocore does not know."""
+    recorder = getattr(client, "kaleido_unknown_members", None)
+    return recorder.of(resource_id) if recorder is not None else []
+
+
+def refuse_reset_of_unknown_members(module, client, kind, resource_id, operation):
+    """Before ``operation`` (UpdateUserPool, UpdateUserPoolClient: they reset what they are not sent).
+
+    When AWS reported settings of the resource that the installed botocore
+    does not know (so they are missing from the update), fail before any write;
+    in check mode, warn that the real run would fail.
+    """
+    members = unknown_members(client, resource_id)
+    if not members:
+        return
+    message = model.unknown_members_message(kind, resource_id, operation, members)
+    if module.check_mode:
+        module.warn("The real run will fail: " + message)
+        return
+    module.fail_json(msg=message, unknown_members=members)
 
 
 def error_code(error):
@@ -266,6 +321,26 @@ def _added_custom_attributes(client, user_pool_id, attributes):
 @retry_create(_added_custom_attributes)
 def add_custom_attributes(client, user_pool_id, attributes):
     client.add_custom_attributes(UserPoolId=user_pool_id, CustomAttributes=attributes)
+    return True
+
+
+@CognitoErrorHandler.list_error_handler("list tags of user pool", {})
+@retry
+def list_tags_for_resource(client, arn):
+    return client.list_tags_for_resource(ResourceArn=arn).get("Tags") or {}
+
+
+@CognitoErrorHandler.common_error_handler("tag user pool")
+@retry
+def tag_resource(client, arn, tags):
+    client.tag_resource(ResourceArn=arn, Tags=tags)
+    return True
+
+
+@CognitoErrorHandler.common_error_handler("untag user pool")
+@retry
+def untag_resource(client, arn, keys):
+    client.untag_resource(ResourceArn=arn, TagKeys=keys)
     return True
 
 
@@ -347,7 +422,7 @@ def create_user_pool_domain(client, **params):
     try:
         return client.create_user_pool_domain(**params)
     except botocore.exceptions.ClientError as e:
-        if not is_taken_error(e.response.get("Error", {}).get("Code"), e.response.get("Error", {}).get("Message")):
+        if not domains.is_taken_error(e.response.get("Error", {}).get("Code"), e.response.get("Error", {}).get("Message")):
             raise
         description = describe_user_pool_domain(client, params["Domain"]) or {}
         if description.get("UserPoolId") != params["UserPoolId"]:
@@ -361,8 +436,31 @@ def update_user_pool_domain(client, **params):
     return client.update_user_pool_domain(**params)
 
 
-@CognitoErrorHandler.deletion_error_handler("delete user pool domain")
+@CognitoErrorHandler.common_error_handler("delete user pool domain")
 @retry
 def delete_user_pool_domain(client, user_pool_id, domain):
-    client.delete_user_pool_domain(UserPoolId=user_pool_id, Domain=domain)
+    """DeleteUserPoolDomain; False when AWS answers that the domain is already gone ("No such domain")."""
+    try:
+        client.delete_user_pool_domain(UserPoolId=user_pool_id, Domain=domain)
+    except botocore.exceptions.ClientError as e:
+        error = e.response.get("Error", {})
+        if domains.is_gone_error(error.get("Code"), error.get("Message")):
+            return False
+        raise
     return True
+
+
+def wait_until_domain_gone(client, domain, timeout):
+    """Read ``domain`` until AWS no longer reports it (a deleted domain is DELETING for a while).
+
+    Returns (None, seconds waited) once it is gone, or (its last description,
+    seconds waited) when ``timeout`` seconds passed first.
+    """
+    started = time.monotonic()
+    delays = domains.poll_delays()
+    while True:
+        description = describe_user_pool_domain(client, domain)
+        waited = time.monotonic() - started
+        if description is None or waited >= timeout:
+            return description, waited
+        time.sleep(min(next(delays), timeout - waited))

@@ -31,6 +31,7 @@ CERTIFICATE_REGION = "us-east-1"
 # DomainDescriptionType Status values while AWS is still working on a domain.
 PENDING_STATUSES = ("CREATING", "UPDATING", "DELETING")
 ACTIVE = "ACTIVE"
+DELETING = "DELETING"
 FAILED = "FAILED"
 
 # Seconds between two DescribeUserPoolDomain calls while waiting: short
@@ -142,6 +143,18 @@ def not_available_message(domain, description=None):
 def is_taken_error(code, message):
     """True for CreateUserPoolDomain's answer when the name is taken (possibly in another account)."""
     return code == "InvalidParameterException" and "already associated with another user pool" in (message or "")
+
+
+def is_gone_error(code, message):
+    """True for DeleteUserPoolDomain's answer when the domain no longer exists.
+
+    AWS answers InvalidParameterException "No such domain" (the Terraform AWS
+    provider treats exactly this answer as "already deleted"); older answers
+    and the emulator of moto used ResourceNotFoundException.
+    """
+    if code == "ResourceNotFoundException":
+        return True
+    return code == "InvalidParameterException" and "no such domain" in (message or "").lower()
 
 
 def create_request(params):

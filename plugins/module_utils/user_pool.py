@@ -15,6 +15,7 @@ import copy
 
 from ansible_collections.amazon.aws.plugins.module_utils.tagging import compare_aws_tags
 
+from ansible_collections.kaleido.cognito.plugins.module_utils import model
 from ansible_collections.kaleido.cognito.plugins.module_utils.transform import canonical
 from ansible_collections.kaleido.cognito.plugins.module_utils.transform import deep_merge
 from ansible_collections.kaleido.cognito.plugins.module_utils.transform import from_boto
@@ -43,34 +44,23 @@ MUTABLE_OPTIONS = {
     "user_pool_tier": "UserPoolTier",
 }
 
-# The fields UpdateUserPool accepts besides UserPoolId and PoolName (botocore
-# model, UpdateUserPoolRequest).  It resets each one it is not sent, so an
-# update carries the current value of every one of them.
-UPDATE_FIELDS = (
-    "Policies",
-    "DeletionProtection",
-    "LambdaConfig",
-    "AutoVerifiedAttributes",
-    "SmsVerificationMessage",
-    "EmailVerificationMessage",
-    "EmailVerificationSubject",
-    "VerificationMessageTemplate",
-    "SmsAuthenticationMessage",
-    "UserAttributeUpdateSettings",
-    "MfaConfiguration",
-    "DeviceConfiguration",
-    "EmailConfiguration",
-    "SmsConfiguration",
-    "UserPoolTags",
-    "AdminCreateUserConfig",
-    "UserPoolAddOns",
-    "DcrConfiguration",
-    "AccountRecoverySetting",
-    "UserPoolTier",
-    "KeyConfiguration",
-    "IssuerConfiguration",
-    "AcrConfiguration",
-)
+# Tags change through TagResource / UntagResource, the documented tag API
+# (botocore docs of TagResource: "Assigns a set of tags to an Amazon Cognito
+# user pool"), not through UpdateUserPool.
+TAGS_FIELD = "UserPoolTags"
+
+
+def update_fields():
+    """The fields an update carries: UpdateUserPool's request members that DescribeUserPool reports.
+
+    From the installed botocore's model (model.update_fields): UpdateUserPool
+    resets each one it is not sent, so an update carries the current value of
+    every one of them.  UserPoolId and PoolName are sent by update_request();
+    UserPoolTags is left to the tag API.  The documented exceptions are in
+    update_request().
+    """
+    return model.update_fields("UpdateUserPool", "DescribeUserPool", "UserPool", exclude=(TAGS_FIELD,))
+
 
 # Superseded top-level fields that VerificationMessageTemplate replaces.
 LEGACY_MESSAGE_FIELDS = ("SmsVerificationMessage", "EmailVerificationMessage", "EmailVerificationSubject")
@@ -103,6 +93,27 @@ STANDARD_ATTRIBUTES = frozenset(
 )
 
 CUSTOM_PREFIX = "custom:"
+
+
+# CreateUserPool UserPoolTier: "Defaults to ESSENTIALS".
+DEFAULT_TIER = "ESSENTIALS"
+# Threat protection (UserPoolAddOns AdvancedSecurityMode AUDIT or ENFORCED)
+# is a feature of the Plus plan (developer guide "User pool feature plans";
+# AWS answers FeatureUnavailableInTierException on another tier).
+THREAT_PROTECTION_MODES = ("AUDIT", "ENFORCED")
+THREAT_PROTECTION_TIER = "PLUS"
+
+
+def tier_problems(config):
+    """Messages for features of ``config`` (a CreateUserPool / UpdateUserPool request) that its tier does not have."""
+    tier = config.get("UserPoolTier") or DEFAULT_TIER
+    mode = (config.get("UserPoolAddOns") or {}).get("AdvancedSecurityMode")
+    if mode in THREAT_PROTECTION_MODES and tier != THREAT_PROTECTION_TIER:
+        return [
+            "user_pool_add_ons.advanced_security_mode {0} (threat protection) needs user_pool_tier {1}, and the pool would be on {2};"
+            " set user_pool_tier: {1} in the same task, or advanced_security_mode: 'OFF'. Nothing was changed".format(mode, THREAT_PROTECTION_TIER, tier)
+        ]
+    return []
 
 
 def boolean_to_protection(value):
@@ -230,35 +241,52 @@ def custom_attributes_to_add(pool, params):
     return missing
 
 
+def tag_changes(current_tags, tags, purge_tags):
+    """The TagResource and UntagResource arguments that turn ``current_tags`` into the task's tags.
+
+    Returns (tags to set, sorted keys to remove); both empty when ``tags`` is
+    unset or nothing changes.
+    """
+    if tags is None:
+        return {}, []
+    to_set, to_remove = compare_aws_tags(dict(current_tags or {}), tags, purge_tags=purge_tags)
+    return to_set, sorted(to_remove)
+
+
 def desired_tags(current_tags, tags, purge_tags):
     """The tags a pool should end with (current tags when ``tags`` is unset)."""
-    current_tags = dict(current_tags or {})
-    if tags is None:
-        return current_tags
-    to_set, to_remove = compare_aws_tags(current_tags, tags, purge_tags=purge_tags)
-    result = {key: value for key, value in current_tags.items() if key not in to_remove}
+    to_set, to_remove = tag_changes(current_tags, tags, purge_tags)
+    result = {key: value for key, value in dict(current_tags or {}).items() if key not in to_remove}
     result.update(to_set)
     return result
 
 
+def tags_to_restore(expected, actual):
+    """The tags of ``expected`` that ``actual`` lacks or has with another value."""
+    actual = actual or {}
+    return {key: value for key, value in (expected or {}).items() if actual.get(key) != value}
+
+
 def current_settings(pool):
     """The part of a DescribeUserPool result that UpdateUserPool accepts."""
-    return {key: copy.deepcopy(pool[key]) for key in UPDATE_FIELDS if pool.get(key) is not None}
+    return {key: copy.deepcopy(pool[key]) for key in update_fields() if pool.get(key) is not None}
 
 
 def update_request(pool, params):
     """The whole UpdateUserPool request: the current configuration with the task's change.
 
     UpdateUserPool resets every field it is not sent, so the request carries
-    each current setting the task does not change.  Returns the request and
-    the sorted list of fields that change (empty: nothing to do).
+    each current setting the task does not change (update_fields()).  Returns
+    the request and the sorted list of fields that change (empty: nothing to
+    do).  Two documented exceptions: the legacy message fields are left out
+    when VerificationMessageTemplate is set (UserPoolType: they are "no longer
+    used" and superseded by it), and AdminCreateUserConfig's
+    UnusedAccountValidityDays when PasswordPolicy has
+    TemporaryPasswordValidityDays (AdminCreateUserConfigType: it "is
+    superseded by TemporaryPasswordValidityDays"; AWS refuses both).
     """
     current = current_settings(pool)
-    desired = desired_settings(params)
-    desired["UserPoolTags"] = desired_tags(pool.get("UserPoolTags"), params.get("tags"), params.get("purge_tags", True))
-
-    merged = deep_merge(current, desired)
-    merged["UserPoolTags"] = desired["UserPoolTags"]
+    merged = deep_merge(current, desired_settings(params))
     changes = sorted(key for key in set(merged) | set(current) if canonical(merged.get(key)) != canonical(current.get(key)))
 
     if merged.get("VerificationMessageTemplate"):
@@ -266,7 +294,6 @@ def update_request(pool, params):
             merged.pop(key, None)
     temporary_days = ((merged.get("Policies") or {}).get("PasswordPolicy") or {}).get("TemporaryPasswordValidityDays")
     if temporary_days is not None and merged.get("AdminCreateUserConfig"):
-        # UnusedAccountValidityDays is superseded by TemporaryPasswordValidityDays; AWS refuses both.
         merged["AdminCreateUserConfig"].pop("UnusedAccountValidityDays", None)
 
     request = {"UserPoolId": pool["Id"]}
@@ -281,7 +308,7 @@ def update_request(pool, params):
 def predicted_updated_pool(pool, request, added_attributes):
     """What DescribeUserPool will show after ``request`` and ``added_attributes`` (for check mode)."""
     predicted = copy.deepcopy(pool)
-    for key in UPDATE_FIELDS:
+    for key in update_fields():
         predicted.pop(key, None)
     predicted.update({key: copy.deepcopy(value) for key, value in request.items() if key not in ("UserPoolId", "PoolName")})
     if "PoolName" in request:

@@ -525,6 +525,7 @@ def ensure_settings(module, client, current):
         fail_on_problems(module, clients.configuration_problems(request, module.params), current)
     if not changes:
         return False, current
+    cognito.refuse_reset_of_unknown_members(module, client, "app client", current["ClientId"], "UpdateUserPoolClient")
     if module.check_mode:
         return True, clients.predicted_updated_client(current, request)
     updated = cognito.update_user_pool_client(client, **request)

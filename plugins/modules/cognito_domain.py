@@ -246,18 +246,11 @@ def wait_for(module, client, description):
 
 
 def wait_gone(module, client, name):
-    """Read the domain until AWS no longer reports it (state=absent with wait)."""
+    """Wait until AWS no longer reports the domain (it is DELETING for a while after DeleteUserPoolDomain)."""
     timeout = domains.timeout_for(name, module.params["wait_timeout"])
-    started = time.monotonic()
-    delays = domains.poll_delays()
-    while True:
-        description = cognito.describe_user_pool_domain(client, name)
-        if description is None:
-            return
-        waited = time.monotonic() - started
-        if waited >= timeout:
-            module.fail_json(msg=domains.timeout_message(name, description.get("Status"), waited, timeout), waited=round(waited, 1))
-        time.sleep(min(next(delays), timeout - waited))
+    description, waited = cognito.wait_until_domain_gone(client, name, timeout)
+    if description is not None:
+        module.fail_json(msg=domains.timeout_message(name, description.get("Status"), waited, timeout), waited=round(waited, 1))
 
 
 def create(client, request):
@@ -316,6 +309,8 @@ def ensure_replaced(module, client, pool, old):
     if module.check_mode:
         return domains.predicted_created(request, params["wait"])
     cognito.delete_user_pool_domain(client, pool["Id"], old["Domain"])
+    # The old domain stays DELETING for a while, and the pool keeps it until it is gone.
+    wait_gone(module, client, old["Domain"])
     problem = create(client, request)
     if problem:
         try:

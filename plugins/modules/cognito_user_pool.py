@@ -299,7 +299,13 @@ options:
       - Whether AWS refuses to delete the pool.
     type: bool
 notes:
-  - The pool's tags are managed through C(UserPoolTags) of C(CreateUserPool) and C(UpdateUserPool).
+  - A new pool gets its tags with C(CreateUserPool); the tags of an existing pool are read with C(ListTagsForResource)
+    and changed with C(TagResource) and C(UntagResource), only when O(tags) is set.
+  - C(UpdateUserPool) resets every setting it is not sent, so an update sends each setting that C(UpdateUserPool) accepts
+    and C(DescribeUserPool) reports, as the installed botocore's service model lists them. When AWS reports settings of
+    the pool that the installed botocore does not know (it drops them from answers), an update would reset them: the task
+    then fails before any change, naming those settings, and asks for a newer botocore. Check mode warns instead.
+  - A pool whose domain is being deleted (status C(DELETING)) is deleted once the domain is gone.
   - Dictionary options are merged into the current setting key by key; to remove a Lambda trigger, name the
     pool's whole O(lambda_config) as it should be and drop the trigger from it (a trigger set to V(null) is ignored).
 extends_documentation_fragment:
@@ -414,6 +420,7 @@ import re
 from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
 
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
+from ansible_collections.kaleido.cognito.plugins.module_utils import domain as domains
 from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
 from ansible_collections.kaleido.cognito.plugins.module_utils import user_pool as pools
 
@@ -485,8 +492,15 @@ def find_pool(module, client):
     return cognito.describe_user_pool(client, matches[0])
 
 
+def fail_on_tier_problems(module, request, pool=None):
+    problems = pools.tier_problems(request)
+    if problems:
+        module.fail_json(msg="; ".join(problems), user_pool=pools.pool_to_ansible(pool))
+
+
 def ensure_created(module, client):
     request = pools.create_request(module.params)
+    fail_on_tier_problems(module, request)
     if module.check_mode:
         return pools.predicted_created_pool(request)
     return cognito.create_user_pool(client, **request)
@@ -498,18 +512,24 @@ def ensure_create_only_settings(module, pool):
         module.fail_json(msg="; ".join(conflicts), user_pool=pools.pool_to_ansible(pool))
 
 
-def ensure_custom_attributes(module, client, pool):
-    missing = pools.custom_attributes_to_add(pool, module.params)
-    if missing and not module.check_mode:
-        cognito.add_custom_attributes(client, pool["Id"], missing)
-    return missing
+def current_tags(module, client, pool):
+    """The pool's tags (ListTagsForResource) when the task manages tags, else None (no call)."""
+    if module.params.get("tags") is None:
+        return None
+    return cognito.list_tags_for_resource(client, pool["Arn"])
 
 
-def ensure_settings(module, client, pool):
-    request, changes = pools.update_request(pool, module.params)
-    if changes and not module.check_mode:
-        cognito.update_user_pool(client, **request)
-    return request, changes
+def ensure_tags(module, client, pool, tags_before):
+    """TagResource / UntagResource to the task's tags; returns the tags the pool ends with (None: not managed)."""
+    if tags_before is None:
+        return None, False
+    to_set, to_remove = pools.tag_changes(tags_before, module.params["tags"], module.params["purge_tags"])
+    if not module.check_mode:
+        if to_remove:
+            cognito.untag_resource(client, pool["Arn"], to_remove)
+        if to_set:
+            cognito.tag_resource(client, pool["Arn"], to_set)
+    return pools.desired_tags(tags_before, module.params["tags"], module.params["purge_tags"]), bool(to_set or to_remove)
 
 
 def ensure_present(module, client, pool):
@@ -517,19 +537,53 @@ def ensure_present(module, client, pool):
         created = ensure_created(module, client)
         return True, created
     ensure_create_only_settings(module, pool)
-    added = ensure_custom_attributes(module, client, pool)
-    request, changes = ensure_settings(module, client, pool)
-    changed = bool(added) or bool(changes)
-    if not changed:
+    request, changes = pools.update_request(pool, module.params)
+    tags_before = current_tags(module, client, pool)
+    if changes:
+        fail_on_tier_problems(module, request, pool)
+        # Every write of this run waits until it is known that UpdateUserPool resets nothing unseen.
+        cognito.refuse_reset_of_unknown_members(module, client, "user pool", pool["Id"], "UpdateUserPool")
+    added = pools.custom_attributes_to_add(pool, module.params)
+    if added and not module.check_mode:
+        cognito.add_custom_attributes(client, pool["Id"], added)
+    if changes and not module.check_mode:
+        cognito.update_user_pool(client, **request)
+    tags_after, tags_changed = ensure_tags(module, client, pool, tags_before)
+    if not (added or changes or tags_changed):
         return False, pool
     if module.check_mode:
-        return True, pools.predicted_updated_pool(pool, request, added)
-    return True, cognito.describe_user_pool(client, pool["Id"])
+        predicted = pools.predicted_updated_pool(pool, request, added)
+        if tags_after is not None:
+            predicted[pools.TAGS_FIELD] = tags_after
+        return True, predicted
+    after = cognito.describe_user_pool(client, pool["Id"])
+    if changes and after is not None:
+        # Whether UpdateUserPool keeps the tags when it is not sent them is not documented: put back any it dropped.
+        expected = tags_after if tags_after is not None else pool.get(pools.TAGS_FIELD)
+        lost = pools.tags_to_restore(expected, after.get(pools.TAGS_FIELD))
+        if lost:
+            cognito.tag_resource(client, pool["Arn"], lost)
+            after[pools.TAGS_FIELD] = dict(after.get(pools.TAGS_FIELD) or {}, **lost)
+    return True, after
+
+
+def wait_for_deleted_domains(module, client, pool):
+    """The pool once the domains it has that are being deleted are gone (a domain stays DELETING for a while)."""
+    deleting = False
+    for name in domains.pool_domains(pool):
+        if name and (cognito.describe_user_pool_domain(client, name) or {}).get("Status") == domains.DELETING:
+            deleting = True
+            if not module.check_mode:
+                cognito.wait_until_domain_gone(client, name, domains.timeout_for(name, None))
+    if not deleting or module.check_mode:
+        return pool
+    return cognito.describe_user_pool(client, pool["Id"]) or pool
 
 
 def ensure_absent(module, client, pool):
     if pool is None:
         return False, None
+    pool = wait_for_deleted_domains(module, client, pool)
     if pool.get("Domain") or pool.get("CustomDomain"):
         module.fail_json(
             msg="user pool {0} still has the domain {1}: delete it first (kaleido.cognito.cognito_domain with state=absent);"
@@ -543,6 +597,7 @@ def ensure_absent(module, client, pool):
                 " and delete the pool; nothing was deleted".format(pool["Id"]),
                 user_pool=pools.pool_to_ansible(pool),
             )
+        cognito.refuse_reset_of_unknown_members(module, client, "user pool", pool["Id"], "UpdateUserPool")
         if not module.check_mode:
             request, dummy = pools.update_request(pool, {"deletion_protection": False})
             cognito.update_user_pool(client, **request)

@@ -38,6 +38,7 @@ pytestmark = [pytest.mark.reliability, pytest.mark.emulator]
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MODULES_PLAYBOOK = os.path.join(HERE, "playbooks", "modules.yml")
+CREATES_PLAYBOOK = os.path.join(HERE, "playbooks", "creates.yml")
 PREP_PLAYBOOK = "kaleido.cognito.kaleido_prep"
 RANDOM_FAULTS = "runs under random faults"
 INTERRUPTED = "interrupted runs completed by the next run"
@@ -239,6 +240,36 @@ def test_drop_after_carries_the_request_out_and_loses_the_answer_so_botocore_ret
     default = boto3.client("cognito-idp", region_name=REGION, endpoint_url=faults.endpoint_url, **DUMMY_CREDENTIALS)
     default.create_user_pool(PoolName="blind-retry")
     assert [pool["Name"] for pool in inventory(emulator)] == ["blind-retry", "blind-retry"]
+
+
+RETRY_SETTINGS = [
+    ("aws_config", {"reliability_aws_config": {"retries": {"max_attempts": 5, "mode": "standard"}}}, {}),
+    ("AWS_MAX_ATTEMPTS", {}, {"AWS_MAX_ATTEMPTS": "5", "AWS_RETRY_MODE": "standard"}),
+    ("AWS config file", {}, {"AWS_CONFIG_FILE": "max_attempts = 5\nretry_mode = standard\n"}),
+]
+
+
+@pytest.mark.parametrize("label, extra_vars, env", RETRY_SETTINGS, ids=[item[0] for item in RETRY_SETTINGS])
+def test_no_retry_setting_of_the_user_makes_a_create_whose_answer_was_lost_run_twice(label, extra_vars, env, faults, emulator,
+                                                                                      run_playbook, tmp_path):
+    """The user's aws_config, AWS_MAX_ATTEMPTS or the AWS config file's max_attempts do not turn botocore's retries back on."""
+    env = dict(env)
+    if "AWS_CONFIG_FILE" in env:
+        config_file = tmp_path / "aws-config"
+        config_file.write_text("[default]\n" + env["AWS_CONFIG_FILE"])
+        env["AWS_CONFIG_FILE"] = str(config_file)
+    faults.configure(once=[{"operation": operation, "call": 1, "kind": "drop_after"} for operation in ("CreateUserPool", "CreateUserPoolClient")])
+    env["AWS_ENDPOINT_URL"] = faults.endpoint_url
+    result = run_playbook(CREATES_PLAYBOOK, extra_vars=dict(extra_vars, reliability_name="lost-" + label.replace(" ", "-")), env=env)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-6000:]
+    stats = faults.stats()
+    assert stats["by_kind"] == {"drop_after": 2}
+    # Each create was sent once: the lost answer was recovered by looking the resource up, not by sending it again.
+    assert stats["operations"]["CreateUserPool"]["requests"] == 1
+    assert stats["operations"]["CreateUserPoolClient"]["requests"] == 1
+    pools = inventory(emulator)
+    assert [pool["Name"] for pool in pools] == ["lost-" + label.replace(" ", "-")]
+    assert [item["ClientName"] for item in pools[0]["clients"]] == ["web"]
 
 
 def test_the_proxy_stops_by_itself_after_its_lifetime_and_after_its_request_cap(emulator):

@@ -54,7 +54,7 @@ def test_update_naming_only_callback_urls_sends_every_other_setting_unchanged():
     request, changes = clients.update_request(CLIENT, params(callback_urls=["https://b.example.com/cb"]))
     assert changes == ["CallbackURLs"]
     assert request["CallbackURLs"] == ["https://b.example.com/cb"]
-    for key in clients.UPDATE_FIELDS:
+    for key in clients.update_fields():
         if key != "CallbackURLs" and key in CLIENT:
             assert request[key] == CLIENT[key], key
     assert request["ClientName"] == "kaleido"

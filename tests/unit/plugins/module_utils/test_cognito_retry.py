@@ -4,6 +4,7 @@
 retried, how long it waits, when it gives up, and why a create is never repeated blindly."""
 
 import botocore.exceptions
+import boto3
 import pytest
 
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
@@ -150,6 +151,27 @@ def test_the_whole_retry_budget_waits_at_most_about_a_minute():
 def test_botocore_does_not_retry_by_itself():
     config = cognito.client_config()
     assert config.retries["total_max_attempts"] == 1
+
+
+@pytest.mark.parametrize("user_config", [
+    None,
+    {"retries": {"max_attempts": 5, "mode": "standard"}},
+    {"retries": {"total_max_attempts": 9, "mode": "adaptive"}, "read_timeout": 17},
+    {"retries": {"max_attempts": 5, "mode": "legacy"}},
+])
+def test_no_user_setting_turns_botocores_retries_back_on(user_config, monkeypatch, tmp_path):
+    """A user's aws_config, AWS_MAX_ATTEMPTS and max_attempts in the AWS config file all lose to the module's retries."""
+    config_file = tmp_path / "config"
+    config_file.write_text("[default]\nmax_attempts = 7\nretry_mode = adaptive\n")
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(config_file))
+    monkeypatch.setenv("AWS_MAX_ATTEMPTS", "5")
+    monkeypatch.setenv("AWS_RETRY_MODE", "legacy")
+    client = boto3.session.Session().client(
+        "cognito-idp", region_name="us-east-1", aws_access_key_id="AKIAEXAMPLE", aws_secret_access_key="secret",
+        config=cognito.client_config(user_config))
+    assert client.meta.config.retries == {"mode": "standard", "total_max_attempts": 1}
+    if user_config and "read_timeout" in user_config:
+        assert client.meta.config.read_timeout == 17
 
 
 def test_a_non_retryable_error_is_raised_after_one_call_without_waiting(sleeps):

@@ -43,7 +43,7 @@ def test_update_request_carries_every_current_setting_with_the_change():
     assert request["Policies"]["PasswordPolicy"] == {"MinimumLength": 12, "RequireSymbols": True, "TemporaryPasswordValidityDays": 7}
     assert request["AutoVerifiedAttributes"] == ["email"]
     assert request["DeletionProtection"] == "ACTIVE"
-    assert request["UserPoolTags"] == {"Project": "kaleido"}
+    assert "UserPoolTags" not in request
     assert request["UserPoolTier"] == "ESSENTIALS"
 
 
@@ -74,6 +74,36 @@ def test_update_request_renames_when_name_differs():
     request, changes = pools.update_request(POOL, params(name="renamed"))
     assert request["PoolName"] == "renamed"
     assert changes == ["PoolName"]
+
+
+def test_update_fields_are_the_update_members_that_describe_reports_from_the_model_without_tags():
+    fields = pools.update_fields()
+    assert {"Policies", "AutoVerifiedAttributes", "DeletionProtection", "UserPoolTier", "AccountRecoverySetting"} <= set(fields)
+    # Fixed at creation, read-only, sent separately, or left to the tag API.
+    for name in ("UsernameAttributes", "AliasAttributes", "Schema", "Id", "Arn", "PoolName", "UserPoolId", "UserPoolTags", "EstimatedNumberOfUsers"):
+        assert name not in fields
+
+
+def test_tag_changes_are_what_tag_resource_and_untag_resource_get():
+    assert pools.tag_changes({"a": "1", "b": "2"}, {"a": "3"}, True) == ({"a": "3"}, ["b"])
+    assert pools.tag_changes({"a": "1", "b": "2"}, {"a": "3"}, False) == ({"a": "3"}, [])
+    assert pools.tag_changes({"a": "1"}, {"a": "1"}, True) == ({}, [])
+    assert pools.tag_changes({"a": "1"}, None, True) == ({}, [])
+
+
+def test_tags_to_restore_are_the_expected_tags_that_are_missing_or_different():
+    assert pools.tags_to_restore({"a": "1", "b": "2"}, {"a": "1"}) == {"b": "2"}
+    assert pools.tags_to_restore({"a": "1"}, {"a": "9", "c": "3"}) == {"a": "1"}
+    assert pools.tags_to_restore({"a": "1"}, {"a": "1", "c": "3"}) == {}
+    assert pools.tags_to_restore(None, None) == {}
+
+
+def test_threat_protection_needs_the_plus_tier():
+    assert pools.tier_problems({"UserPoolAddOns": {"AdvancedSecurityMode": "OFF"}}) == []
+    assert pools.tier_problems({"UserPoolTier": "PLUS", "UserPoolAddOns": {"AdvancedSecurityMode": "ENFORCED"}}) == []
+    problems = pools.tier_problems({"UserPoolAddOns": {"AdvancedSecurityMode": "AUDIT"}})
+    assert len(problems) == 1 and "user_pool_tier PLUS" in problems[0] and "ESSENTIALS" in problems[0]
+    assert pools.tier_problems({"UserPoolTier": "LITE", "UserPoolAddOns": {"AdvancedSecurityMode": "ENFORCED"}})
 
 
 def test_desired_tags_purges_or_keeps_tags_not_named():
