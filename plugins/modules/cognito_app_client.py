@@ -187,6 +187,12 @@ options:
         returned in clear.
     type: str
 notes:
+  - UpdateUserPoolClient resets every setting it is not sent, so an update sends each setting that
+    C(UpdateUserPoolClient) accepts and C(DescribeUserPoolClient) reports, as the installed botocore's service model
+    lists them. When AWS reports settings of the client that the installed botocore does not know, the task fails
+    before any change, naming them, and asks for a newer botocore; check mode warns instead.
+  - The V(code) and V(implicit) OAuth flows need at least one callback URL; a task that would leave the client with
+    either flow and no O(callback_urls) fails before any change (AWS answers InvalidOAuthFlowException).
   - The client secret is returned in RV(app_client.client_secret) so that later tasks can hand it on. Because
     of it, this module comes with an action plugin of the same name that marks every result that carries a
     secret as C(no_log) for display. Ansible then hides that task's result and diff from every callback

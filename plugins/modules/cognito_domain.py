@@ -58,6 +58,8 @@ options:
         one created.
       - With V(false), such a pool makes the task fail, naming both domains, and nothing changes.
       - Check mode and diff mode show the replacement without making it.
+      - AWS keeps a deleted domain in the status V(DELETING) for a while, and the pool keeps it until it is gone; the
+        replacement waits for that (at most O(wait_timeout)) before it creates the new domain, even with O(wait=false).
     type: bool
     default: false
   state:
@@ -85,6 +87,8 @@ notes:
   - The domain's availability is read with C(DescribeUserPoolDomain). AWS may not show a domain of another account
     there; C(CreateUserPoolDomain) then answers that the domain is already associated with another user pool, and the
     task fails with the same "not available" message.
+  - A domain that is already V(DELETING) is not deleted again (AWS answers "No such domain" to that), and the task
+    reports no change.
   - To delete a user pool that has a domain, remove the domain with this module first (O(state=absent), with or without
     O(domain)), then delete the pool with M(kaleido.cognito.cognito_user_pool).
   - A custom domain also needs a DNS alias (CNAME or Route 53 alias) to RV(domain.cloud_front_distribution).
@@ -377,11 +381,13 @@ def ensure_absent(module, client, pool):
                     domains.kind(module.params["domain"]), module.params["domain"], description["UserPoolId"], pool["Id"]))
         return False, None, None
     before = cognito.describe_user_pool_domain(client, name) or {"UserPoolId": pool["Id"], "Domain": name}
-    if not module.check_mode:
-        cognito.delete_user_pool_domain(client, pool["Id"], name)
-        if module.params["wait"]:
-            wait_gone(module, client, name)
-    return True, before, None
+    # A deleted domain is DELETING for a while, and AWS answers "No such domain" to another delete.
+    changed = before.get("Status") != domains.DELETING
+    if changed and not module.check_mode:
+        changed = cognito.delete_user_pool_domain(client, pool["Id"], name)
+    if module.params["wait"] and not module.check_mode:
+        wait_gone(module, client, name)
+    return changed, before if changed else None, None
 
 
 def main():

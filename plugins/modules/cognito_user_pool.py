@@ -303,8 +303,8 @@ notes:
     and changed with C(TagResource) and C(UntagResource), only when O(tags) is set.
   - C(UpdateUserPool) resets every setting it is not sent, so an update sends each setting that C(UpdateUserPool) accepts
     and C(DescribeUserPool) reports, as the installed botocore's service model lists them. When AWS reports settings of
-    the pool that the installed botocore does not know (it drops them from answers), an update would reset them: the task
-    then fails before any change, naming those settings, and asks for a newer botocore. Check mode warns instead.
+    the pool that the installed botocore does not know (it drops them from answers), an update would reset them, so the
+    task then fails before any change, naming those settings, and asks for a newer botocore. Check mode warns instead.
   - A pool whose domain is being deleted (status C(DELETING)) is deleted once the domain is gone.
   - Dictionary options are merged into the current setting key by key; to remove a Lambda trigger, name the
     pool's whole O(lambda_config) as it should be and drop the trigger from it (a trigger set to V(null) is ignored).

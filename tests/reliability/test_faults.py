@@ -250,8 +250,8 @@ RETRY_SETTINGS = [
 
 
 @pytest.mark.parametrize("label, extra_vars, env", RETRY_SETTINGS, ids=[item[0] for item in RETRY_SETTINGS])
-def test_no_retry_setting_of_the_user_makes_a_create_whose_answer_was_lost_run_twice(label, extra_vars, env, faults, emulator,
-                                                                                      run_playbook, tmp_path):
+def test_no_retry_setting_of_the_user_makes_a_create_whose_answer_was_lost_run_twice(
+        label, extra_vars, env, faults, emulator, run_playbook, tmp_path):
     """The user's aws_config, AWS_MAX_ATTEMPTS or the AWS config file's max_attempts do not turn botocore's retries back on."""
     env = dict(env)
     if "AWS_CONFIG_FILE" in env:
