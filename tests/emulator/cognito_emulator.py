@@ -16,10 +16,26 @@ serves moto on 127.0.0.1 with these patches applied plus a WSGI middleware:
   operation received since the last reset, in order of arrival;
 * ``POST /_emulator/calls/reset``: clears that log;
 * ``GET /_emulator/config``, ``POST /_emulator/config`` (JSON body): read or
-  set knobs, currently ``domain_creating_seconds`` (a new domain reports
-  ``CREATING``, an updated one ``UPDATING``, for that many seconds; default 0);
+  set knobs (each knob has its own validator; a bad value answers 400):
+
+  - ``domain_creating_seconds`` (number >= 0, default 0): a new domain reports
+    ``CREATING``, an updated one ``UPDATING``, for that many seconds;
+  - ``domain_deleting_seconds`` (number >= 0, default 0): a deleted domain
+    reports ``DELETING`` for that many seconds, and still holds its name and its
+    place on the pool, before it is gone (0: gone at once);
+  - ``unknown_members`` (JSON object, default ``{}``): members that botocore's
+    model does not know, added to the answers of DescribeUserPool (key
+    ``"UserPool"``) and DescribeUserPoolClient (key ``"UserPoolClient"``), e.g.
+    ``{"UserPool": {"FutureSetting": {"Enabled": true}}}``; see
+    ``_unknown_members_of``;
 * ``POST /_emulator/reset``: clears the call log and restores default knobs;
 * ``GET /_emulator/health``: readiness probe.
+
+Every cognito-idp request is checked against the constraints of botocore's
+model before it reaches moto (``validate_request``).  If the environment
+variable ``COGNITO_EMULATOR_OPERATIONS_FILE`` names a file, the name of every
+cognito-idp operation received is appended to it, one per line (for an IAM
+policy check; several emulator processes may share the file).
 
 moto's own ``POST /moto-api/reset`` keeps working and resets all AWS state.
 
@@ -76,12 +92,15 @@ from __future__ import absolute_import, division, print_function
 import argparse
 import copy
 import hashlib
+import io
+import itertools
 import json
 import os
 import re
 import sys
 import threading
 import time
+import unicodedata
 
 try:
     from . import local_server
@@ -93,9 +112,15 @@ __metaclass__ = type
 
 COGNITO_TARGET_PREFIX = "AWSCognitoIdentityProviderService."
 
-DEFAULT_KNOBS = {"domain_creating_seconds": 0}
-_KNOBS = dict(DEFAULT_KNOBS)
+DEFAULT_KNOBS = {"domain_creating_seconds": 0, "domain_deleting_seconds": 0, "unknown_members": {}}
+_KNOBS = copy.deepcopy(DEFAULT_KNOBS)
 _KNOBS_LOCK = threading.Lock()
+# Sequence numbers ordering knob changes and resource updates (unknown_members).
+_SEQUENCE = itertools.count(1)
+_KNOB_SET_AT = {}
+
+# unknown_members keys -> the botocore shape whose members they must not be.
+UNKNOWN_MEMBER_SHAPES = {"UserPool": "UserPoolType", "UserPoolClient": "UserPoolClientType"}
 
 POOL_DEFAULTS = {
     "Policies": {
@@ -141,6 +166,8 @@ CLIENT_NOT_REPORTED = ("GenerateSecret", "ClientSecret", "PublishSecretsInAWSSec
 
 # botocore shape DomainType pattern (a prefix domain).
 PREFIX_DOMAIN_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
+# An ACM certificate in us-east-1, any partition (_check_certificate).
+ACM_US_EAST_1_CERTIFICATE_RE = re.compile(r"^arn:aws(?:-[a-z]+)*:acm:us-east-1:\d{12}:certificate/[0-9A-Za-z-]+$")
 RESERVED_DOMAIN_WORDS = ("aws", "amazon", "cognito")
 
 _PATCHED = []
@@ -151,29 +178,91 @@ _DOMAIN_LOCK = threading.Lock()
 
 
 def get_knob(name):
-    """Return the current value of an emulator knob."""
+    """Return the current value of an emulator knob (a copy for a mutable value)."""
     with _KNOBS_LOCK:
-        return _KNOBS[name]
+        return copy.deepcopy(_KNOBS[name])
 
 
-def set_knobs(knobs):
-    """Set emulator knobs; unknown names or bad values raise ValueError."""
+def knobs():
+    """A copy of every knob."""
+    with _KNOBS_LOCK:
+        return copy.deepcopy(_KNOBS)
+
+
+def _seconds_knob(name, value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise ValueError("knob %s needs a number >= 0" % name)
+    return value
+
+
+def _unknown_members_knob(name, value):
+    if not isinstance(value, dict):
+        raise ValueError("knob %s needs a JSON object such as {\"UserPool\": {\"FutureSetting\": true}}" % name)
+    shapes = service_model()["shapes"]
+    for kind, members in value.items():
+        if kind not in UNKNOWN_MEMBER_SHAPES:
+            raise ValueError("knob %s: %r is not one of %s" % (name, kind, ", ".join(sorted(UNKNOWN_MEMBER_SHAPES))))
+        if not isinstance(members, dict):
+            raise ValueError("knob %s: the members of %s must be a JSON object" % (name, kind))
+        known = sorted(set(members) & set(shapes[UNKNOWN_MEMBER_SHAPES[kind]]["members"]))
+        if known:
+            raise ValueError("knob %s: botocore knows %s of %s" % (name, ", ".join(known), UNKNOWN_MEMBER_SHAPES[kind]))
+    return copy.deepcopy(value)
+
+
+KNOB_VALIDATORS = {
+    "domain_creating_seconds": _seconds_knob,
+    "domain_deleting_seconds": _seconds_knob,
+    "unknown_members": _unknown_members_knob,
+}
+
+
+def set_knobs(new_knobs):
+    """Set emulator knobs; unknown names or bad values raise ValueError (and set nothing)."""
     checked = {}
-    for name, value in knobs.items():
-        if name not in DEFAULT_KNOBS:
+    for name, value in new_knobs.items():
+        if name not in KNOB_VALIDATORS:
             raise ValueError("unknown knob: %s" % name)
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            raise ValueError("knob %s needs a number >= 0" % name)
-        checked[name] = value
+        checked[name] = KNOB_VALIDATORS[name](name, value)
     with _KNOBS_LOCK:
         _KNOBS.update(checked)
+        for name in checked:
+            _KNOB_SET_AT[name] = next(_SEQUENCE)
 
 
 def reset_knobs():
     """Restore the default knobs."""
     with _KNOBS_LOCK:
         _KNOBS.clear()
-        _KNOBS.update(DEFAULT_KNOBS)
+        _KNOBS.update(copy.deepcopy(DEFAULT_KNOBS))
+        _KNOB_SET_AT.clear()
+
+
+def _mark_updated(resource):
+    """Record that UpdateUserPool / UpdateUserPoolClient rewrote ``resource`` now."""
+    resource.emulator_updated_at = next(_SEQUENCE)
+
+
+def _unknown_members_of(resource, kind):
+    """The unknown_members knob's members of ``kind`` that ``resource`` carries.
+
+    AWS adds members to its answers that an older botocore's model does not
+    know (ClientSecretArn of UserPoolClientType, for one, is in the model of
+    botocore 1.44 and not of 1.35.68); botocore drops them from parsed
+    answers.  A resource carries the knob's members unless it was updated
+    after the knob was set (created after it: it carries them): UpdateUserPool
+    and UpdateUserPoolClient (botocore docs: "If you don't provide a value for
+    an attribute, Amazon Cognito sets it to its default value") reset what
+    they are not sent, and a client built on an older botocore cannot send
+    them.  Such members are never stored (moto's answers follow the model);
+    they are added to the serialized answer (_with_members).
+    """
+    with _KNOBS_LOCK:
+        members = copy.deepcopy(_KNOBS["unknown_members"].get(kind) or {})
+        set_at = _KNOB_SET_AT.get("unknown_members", 0)
+    if getattr(resource, "emulator_updated_at", 0) > set_at:
+        return {}
+    return members
 
 
 def _fill(target, defaults):
@@ -219,8 +308,39 @@ def _pool_update_extended_config(self, extended_config):
     texts.
     """
     config = _pool_config(extended_config or {})
+    _check_pool_tier(self, config)
     self.mfa_config = config.pop("MfaConfiguration")
     self.extended_config = config
+
+
+def _tier_error(tier, features):
+    return _error_class("FeatureUnavailableInTierException")(
+        "The following features need to be disabled for the %s pricing tier configured: %s" % (tier, ", ".join(features)))
+
+
+def _check_pool_tier(pool, config):
+    """FeatureUnavailableInTierException of CreateUserPool / UpdateUserPool.
+
+    botocore doc of UserPoolAddOnsType: threat protection (AdvancedSecurityMode
+    AUDIT or ENFORCED) "To activate this setting, your user pool must be on the
+    Plus tier."  botocore doc of CreateUserPoolDomain ManagedLoginVersion:
+    "Managed login requires that your user pool be configured for any feature
+    plan other than Lite", so a pool with a version-2 domain cannot move to
+    LITE.  botocore doc of FeatureUnavailableInTierException: "thrown when a
+    feature that you attempted to use or configure isn't included in your user
+    pool's current feature plan".  Message text as AWS answers it (Terraform
+    AWS provider pull request 40734: "The following features need to be
+    disabled for the ESSENTIALS pricing tier configured: Threat Protection").
+    moto 5.2.5 has no feature plans.
+    """
+    tier = config.get("UserPoolTier") or "ESSENTIALS"
+    features = []
+    if (config.get("UserPoolAddOns") or {}).get("AdvancedSecurityMode") in ("AUDIT", "ENFORCED") and tier != "PLUS":
+        features.append("Threat Protection")
+    if tier == "LITE" and any(getattr(dom, "emulator_managed_login_version", 1) == 2 for dom in _pool_domains(pool)):
+        features.append("Managed Login")
+    if features:
+        raise _tier_error(tier, features)
 
 
 def _backend_update_user_pool(self, user_pool_id, extended_config):
@@ -230,7 +350,7 @@ def _backend_update_user_pool(self, user_pool_id, extended_config):
     attribute, Amazon Cognito sets it to its default value."  Exceptions kept
     from the current pool: UserPoolTier when omitted (CreateUserPool
     UserPoolTier "Defaults to ESSENTIALS"; an update without it does not
-    downgrade), PoolName when omitted, and the create-only settings
+    downgrade), UserPoolTags when omitted (see below), PoolName when omitted, and the create-only settings
     (UsernameAttributes, AliasAttributes, UsernameConfiguration, the schema),
     which UpdateUserPoolRequest has no member for.  moto 5.2.5 drops the
     create-only settings and ignores PoolName.
@@ -241,17 +361,27 @@ def _backend_update_user_pool(self, user_pool_id, extended_config):
     for key in POOL_CREATE_ONLY + ("Schema",):
         params.pop(key, None)
     params.setdefault("UserPoolTier", pool.extended_config.get("UserPoolTier", "ESSENTIALS"))
+    # Tags when UserPoolTags is omitted: kept.  Tags are managed with the tag
+    # API (TagResource / UntagResource, "Assigns a set of tags to an Amazon
+    # Cognito user pool"); UpdateUserPool's UserPoolTags overwrites them when
+    # it is sent (the Terraform AWS provider, pull request 11265: "the API
+    # provides a tags overwriting field during update", sent only when tags are
+    # configured).  What an omitted UserPoolTags does is not documented; the
+    # modules re-tag a pool whose update lost its tags.
+    params.setdefault("UserPoolTags", dict(pool.extended_config.get("UserPoolTags") or {}))
     kept = dict((key, pool.extended_config[key]) for key in POOL_CREATE_ONLY if key in pool.extended_config)
     pool.update_extended_config(params)
     pool.extended_config.update(kept)
     if name:
         pool.name = name
     pool.last_modified_date = _utcnow()
+    _mark_updated(pool)
 
 
 def _pool_domains(pool):
-    """The domains of ``pool`` in its own account and region."""
+    """The domains of ``pool`` in its own account and region (DELETING ones included)."""
     backend = _models().cognitoidp_backends[pool.account_id][pool.region]
+    _purge_deleted_domains(backend)
     return [dom for dom in list(backend.user_pool_domains.values()) if dom.user_pool_id == pool.id]
 
 
@@ -260,7 +390,8 @@ def _pool_to_json(self, extended=False):
 
     UserPoolType (botocore doc): Domain is "The domain prefix, if the user pool
     has a domain associated with it"; CustomDomain is "A custom domain name that
-    you provide to Amazon Cognito".  moto reports any domain as Domain.
+    you provide to Amazon Cognito".  moto reports any domain as Domain.  A
+    DELETING domain is still the pool's.
     """
     data = _ORIGINALS["pool_to_json"](self, extended)
     data.pop("Domain", None)
@@ -300,11 +431,53 @@ def _is_custom(domain):
 
 
 def _all_domains():
-    """Every domain of every account and region: (region, domain object)."""
+    """Every domain of every account and region (DELETING ones included): (region, domain object)."""
     for per_account in list(_models().cognitoidp_backends.values()):
         for region, backend in list(per_account.items()):
+            _purge_deleted_domains(backend)
             for dom in list(backend.user_pool_domains.values()):
                 yield region, dom
+
+
+def _deleting(dom):
+    return getattr(dom, "emulator_transition", None) == "DELETING"
+
+
+def _purge_deleted_domains(backend):
+    """Forget the domains of ``backend`` whose DELETING time (domain_deleting_seconds) has passed."""
+    seconds = get_knob("domain_deleting_seconds")
+    for name, dom in list(backend.user_pool_domains.items()):
+        if _deleting(dom) and time.monotonic() - dom.emulator_since >= seconds:
+            if backend.user_pool_domains.get(name) is dom:
+                backend.user_pool_domains.pop(name, None)
+
+
+def _check_certificate(custom_domain_config):
+    """CustomDomainConfig.CertificateArn must be an ACM certificate in us-east-1.
+
+    botocore doc of CreateUserPoolDomain: "When you choose a custom domain, you
+    must provide an SSL certificate in the US East (N. Virginia) Amazon Web
+    Services Region in your request"; CustomDomainConfigType CertificateArn:
+    "The Amazon Resource Name (ARN) of an Certificate Manager SSL certificate".
+    The message is the one AWS answers for any other ARN.  moto accepts any text.
+    """
+    arn = (custom_domain_config or {}).get("CertificateArn") or ""
+    if not ACM_US_EAST_1_CERTIFICATE_RE.match(arn):
+        raise _models().InvalidParameterException(
+            "The specified SSL certificate doesn't exist, isn't in us-east-1 region, isn't valid, "
+            "or doesn't include a valid certificate chain.")
+
+
+def _check_managed_login_tier(pool, managed_login_version):
+    """botocore doc of CreateUserPoolDomain / UpdateUserPoolDomain ManagedLoginVersion:
+    "Managed login requires that your user pool be configured for any feature
+    plan other than Lite" (developer guide "User pool feature plans": managed
+    login is in Essentials and Plus); both operations list
+    FeatureUnavailableInTierException.  The message follows the one of the pool
+    case (_check_pool_tier); its exact text for a domain is not confirmed."""
+    tier = pool.extended_config.get("UserPoolTier") or "ESSENTIALS"
+    if managed_login_version == 2 and tier == "LITE":
+        raise _tier_error(tier, ["Managed Login"])
 
 
 def _validate_new_domain(backend, pool, domain, custom_domain_config):
@@ -316,6 +489,7 @@ def _validate_new_domain(backend, pool, domain, custom_domain_config):
         # Amazon Web Services Region in your request."
         if not (custom_domain_config or {}).get("CertificateArn"):
             raise invalid("CustomDomainConfig with a CertificateArn is required for a custom domain.")
+        _check_certificate(custom_domain_config)
     else:
         # DomainType pattern ^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?$ and the
         # developer guide "Using the Amazon Cognito domain": the prefix cannot
@@ -345,6 +519,7 @@ def _backend_create_user_pool_domain(self, user_pool_id, domain, custom_domain_c
     pool = self.describe_user_pool(user_pool_id)
     with _DOMAIN_LOCK:
         _validate_new_domain(self, pool, domain, custom_domain_config)
+        _check_managed_login_tier(pool, managed_login_version)
         dom = _ORIGINALS["create_user_pool_domain"](self, user_pool_id, domain, custom_domain_config)
     dom.emulator_account_id = self.account_id
     # CreateUserPoolDomain ManagedLoginVersion: "1 indicates hosted UI (classic)"; not given -> 1.
@@ -358,23 +533,48 @@ def _mark_transition(dom, status):
     dom.emulator_since = time.monotonic()
 
 
-def _domain_owned(backend, domain, user_pool_id):
+def _domain_owned(backend, domain, user_pool_id, missing=None):
     """DeleteUserPoolDomain / UpdateUserPoolDomain take a required UserPoolId
     (botocore DeleteUserPoolDomainRequest: "The ID of the user pool where you
-    want to delete the domain"); moto ignores it."""
+    want to delete the domain"); moto ignores it.  A DELETING domain counts as
+    missing: ``missing`` (an exception) is raised, moto's ResourceNotFound by default."""
     models = _models()
+    _purge_deleted_domains(backend)
     dom = backend.user_pool_domains.get(domain)
-    if dom is None:
-        raise models.ResourceNotFoundError(domain)
+    if dom is None or _deleting(dom):
+        raise missing or models.ResourceNotFoundError(domain)
     if user_pool_id is not None and dom.user_pool_id != user_pool_id:
         raise models.InvalidParameterException("Domain %s is not associated with user pool %s." % (domain, user_pool_id))
     return dom
 
 
 def _backend_delete_user_pool_domain(self, domain, user_pool_id=None):
-    """Wraps CognitoIdpBackend.delete_user_pool_domain (UserPoolId must match)."""
-    _domain_owned(self, domain, user_pool_id)
-    _ORIGINALS["delete_user_pool_domain"](self, domain)
+    """Wraps CognitoIdpBackend.delete_user_pool_domain (UserPoolId must match).
+
+    The domain passes through status DELETING (botocore DomainStatusType enum)
+    for domain_deleting_seconds; meanwhile it keeps its name (CreateUserPoolDomain
+    answers "Domain already associated with another user pool.") and its place
+    on the pool (DescribeUserPool, DeleteUserPool, one domain of a kind).  The
+    Terraform AWS provider waits for the deletion after every delete (resource
+    aws_cognito_user_pool_domain, one-minute waiter), and re-creating a custom
+    domain right after deleting it fails for minutes (terraform-provider-aws
+    issue 28124).  Deleting a domain that does not exist, or is already
+    DELETING, answers InvalidParameterException "No such domain" (the message
+    the Terraform provider handles as "already gone"); moto answers
+    ResourceNotFoundException and deletes at once.
+    """
+    with _DOMAIN_LOCK:
+        dom = _domain_owned(self, domain, user_pool_id, missing=_models().InvalidParameterException("No such domain"))
+        if get_knob("domain_deleting_seconds") > 0:
+            _mark_transition(dom, "DELETING")
+        else:
+            _ORIGINALS["delete_user_pool_domain"](self, domain)
+
+
+def _backend_describe_user_pool_domain(self, domain):
+    """Wraps CognitoIdpBackend.describe_user_pool_domain: forgets the domains whose DELETING time has passed."""
+    _purge_deleted_domains(self)
+    return _ORIGINALS["describe_user_pool_domain"](self, domain)
 
 
 def _backend_update_user_pool_domain(self, domain, custom_domain_config=None, user_pool_id=None, managed_login_version=None):
@@ -389,6 +589,9 @@ def _backend_update_user_pool_domain(self, domain, custom_domain_config=None, us
     if custom_domain_config:
         if not _is_custom(domain):
             raise _models().InvalidParameterException("CustomDomainConfig can only be set for a custom domain.")
+        _check_certificate(custom_domain_config)
+    _check_managed_login_tier(self.describe_user_pool(dom.user_pool_id), managed_login_version)
+    if custom_domain_config:
         dom.custom_domain_config = dict(custom_domain_config)
     if managed_login_version is not None:
         dom.emulator_managed_login_version = managed_login_version
@@ -405,7 +608,10 @@ def _domain_status(dom):
     """DomainDescriptionType Status (CREATING, UPDATING, ACTIVE ...); the
     developer guide: a prefix domain "might take up to one minute to take
     effect", a custom domain up to an hour.  Duration set by the
-    domain_creating_seconds knob."""
+    domain_creating_seconds knob; a DELETING domain stays DELETING until it is
+    gone (domain_deleting_seconds, _backend_delete_user_pool_domain)."""
+    if _deleting(dom):
+        return "DELETING"
     since = getattr(dom, "emulator_since", None)
     if since is not None and time.monotonic() - since < get_knob("domain_creating_seconds"):
         return dom.emulator_transition
@@ -471,12 +677,30 @@ def _client_init(self, user_pool_id, generate_secret, extended_config):
     custom_secret = params.pop("ClientSecret", None)
     if custom_secret is not None and generate_secret:
         raise _models().InvalidParameterException("You cannot specify both GenerateSecret as true and a ClientSecret.")
+    _check_oauth_flows(params)
     _ORIGINALS["client_init"](self, user_pool_id, generate_secret, params)
     if custom_secret is not None:
         self.secret = custom_secret
         self.generate_secret = True
     self.extended_config = _client_config(params)
     self.creation_date = self.last_modified_date = _utcnow()
+
+
+def _check_oauth_flows(params):
+    """InvalidOAuthFlowException of CreateUserPoolClient / UpdateUserPoolClient.
+
+    Both operations list InvalidOAuthFlowException ("thrown when the specified
+    OAuth flow is not valid", botocore model and AWS API reference); the code
+    and implicit grants redirect to a callback URL (botocore doc of
+    CreateUserPoolClient AllowedOAuthFlows: "Issue the access token ... directly
+    to your user", "Issue a code ... that your user can exchange"; CallbackURLs:
+    "A list of allowed redirect, or callback, URLs").  AWS answers "CallbackUrls
+    can not be empty when code flow or implicit flow is selected" (as reported
+    in cisagov/crossfeed pull request 440).  moto 5.2.5 accepts the client.
+    """
+    flows = params.get("AllowedOAuthFlows") or []
+    if ("code" in flows or "implicit" in flows) and not params.get("CallbackURLs"):
+        raise _error_class("InvalidOAuthFlowException")("CallbackUrls can not be empty when code flow or implicit flow is selected")
 
 
 def _client_to_json(self, extended=False):
@@ -499,8 +723,10 @@ def _backend_update_user_pool_client(self, user_pool_id, client_id, extended_con
     client = self.describe_user_pool_client(user_pool_id, client_id)
     params = dict(extended_config or {})
     params.setdefault("ClientName", client.extended_config.get("ClientName"))
+    _check_oauth_flows(params)
     client.extended_config = _client_config(params)
     client.last_modified_date = _utcnow()
+    _mark_updated(client)
     return client
 
 
@@ -528,6 +754,52 @@ def _response_delete_user_pool_domain(self):
     """DeleteUserPoolDomain: pass UserPoolId on."""
     self.backend.delete_user_pool_domain(self._get_param("Domain"), self._get_param("UserPoolId"))
     return _responses().EmptyResult()
+
+
+_RESULT_CLASSES = []
+
+
+def _with_members(result, key, members):
+    """``result`` (a moto ActionResult) whose answer's ``key`` object also has ``members``.
+
+    moto serializes answers through botocore's model, which drops members it
+    does not know; these are added to the serialized JSON."""
+    if not members:
+        return result
+    if not _RESULT_CLASSES:
+        action_result = _responses().ActionResult
+
+        class ResultWithMembers(action_result):
+            """An ActionResult plus members unknown to the model."""
+
+            def __init__(self, inner, extra):
+                action_result.__init__(self, inner.result)
+                self.inner = inner
+                self.extra = extra
+
+            def execute_result(self, context):
+                status, headers, body = self.inner.execute_result(context)
+                data = json.loads(body)
+                for name, value in self.extra[1].items():
+                    data.setdefault(self.extra[0], {}).setdefault(name, value)
+                return status, headers, json.dumps(data)
+
+        _RESULT_CLASSES.append(ResultWithMembers)
+    return _RESULT_CLASSES[0](result, (key, members))
+
+
+def _response_describe_user_pool(self):
+    """DescribeUserPool: plus the unknown_members knob's "UserPool" members (_unknown_members_of)."""
+    result = _ORIGINALS["response_describe_user_pool"](self)
+    pool = self.backend.describe_user_pool(self._get_param("UserPoolId"))
+    return _with_members(result, "UserPool", _unknown_members_of(pool, "UserPool"))
+
+
+def _response_describe_user_pool_client(self):
+    """DescribeUserPoolClient: plus the unknown_members knob's "UserPoolClient" members (_unknown_members_of)."""
+    result = _ORIGINALS["response_describe_user_pool_client"](self)
+    client = self.backend.describe_user_pool_client(self._get_param("UserPoolId"), self._get_param("ClientId"))
+    return _with_members(result, "UserPoolClient", _unknown_members_of(client, "UserPoolClient"))
 
 
 def _pool_by_arn(response):
@@ -626,6 +898,26 @@ def _utcnow():
     return utcnow()
 
 
+_ERROR_CLASSES = {}
+_ERROR_CLASSES_LOCK = threading.Lock()
+
+
+def _error_class(error_type):
+    """A moto JsonRESTError subclass (HTTP 400) for an AWS error code that
+    moto.cognitoidp.exceptions does not define, made once per code; its
+    instances take the message."""
+    with _ERROR_CLASSES_LOCK:
+        if error_type not in _ERROR_CLASSES:
+            from moto.core.exceptions import JsonRESTError  # pylint: disable=import-outside-toplevel
+
+            def __init__(self, message):
+                JsonRESTError.__init__(self, error_type, message)
+                self.code = 400
+
+            _ERROR_CLASSES[error_type] = type(error_type, (JsonRESTError,), {"__init__": __init__})
+        return _ERROR_CLASSES[error_type]
+
+
 def apply_patches():
     """Patch moto.cognitoidp in this process (idempotent)."""
     if _PATCHED:
@@ -644,6 +936,9 @@ def apply_patches():
         "delete_user_pool": backend_cls.delete_user_pool,
         "create_user_pool_domain": backend_cls.create_user_pool_domain,
         "delete_user_pool_domain": backend_cls.delete_user_pool_domain,
+        "describe_user_pool_domain": backend_cls.describe_user_pool_domain,
+        "response_describe_user_pool": response_cls.describe_user_pool,
+        "response_describe_user_pool_client": response_cls.describe_user_pool_client,
     })
     pool_cls.update_extended_config = _pool_update_extended_config
     pool_cls.to_json = _pool_to_json
@@ -654,25 +949,282 @@ def apply_patches():
     backend_cls.delete_user_pool = _backend_delete_user_pool
     backend_cls.create_user_pool_domain = _backend_create_user_pool_domain
     backend_cls.delete_user_pool_domain = _backend_delete_user_pool_domain
+    backend_cls.describe_user_pool_domain = _backend_describe_user_pool_domain
     backend_cls.update_user_pool_domain = _backend_update_user_pool_domain
     backend_cls.update_user_pool_client = _backend_update_user_pool_client
     response_cls.create_user_pool_domain = _response_create_user_pool_domain
     response_cls.update_user_pool_domain = _response_update_user_pool_domain
     response_cls.delete_user_pool_domain = _response_delete_user_pool_domain
     response_cls.list_tags_for_resource = _response_list_tags_for_resource
+    response_cls.describe_user_pool = _response_describe_user_pool
+    response_cls.describe_user_pool_client = _response_describe_user_pool_client
     response_cls.tag_resource = _response_tag_resource
     response_cls.untag_resource = _response_untag_resource
     models.jwk = _CachedJwkModule(models.jwk)
     _PATCHED.append(True)
 
 
+# ------------------------------------------------------- model validation
+#
+# AWS checks every request against the constraints of its API model and
+# answers InvalidParameterException "N validation error(s) detected: Value 'v'
+# at 'member' failed to satisfy constraint: Member must ..." (the text AWS
+# answers, e.g. for a prefix domain: "1 validation error detected: Value 'X'
+# at 'domain' failed to satisfy constraint: Member must satisfy regular
+# expression pattern: ...").  botocore's client checks only required members,
+# types and ``min`` (botocore/validate.py: ParamValidator, range_check), not
+# ``max``, ``pattern`` or ``enum``; moto 5.2.5 checks none of them.  Values of
+# ``sensitive`` shapes are not echoed ("Value at 'clientSecret' failed to
+# satisfy constraint: ...").  Model patterns are Java regular expressions,
+# matched against the whole value (java.util.regex Matcher.matches) with
+# ASCII \w \d \s (Java's defaults); \p{L} etc. are translated to the Unicode
+# general categories of Python's unicodedata.
+
+_MODEL = {}
+_MODEL_LOCK = threading.Lock()
+_CATEGORY_RANGES = {}
+_CATEGORY_LOCK = threading.Lock()
+_PATTERNS = {}
+_JAVA_PROPERTY_RE = re.compile(r"\\([pP])\{([A-Za-z]+)\}")
+_NUMBER_TYPES = ("integer", "long", "double", "float")
+# Model constraints AWS does not apply as written: DomainType (max 63, the
+# prefix pattern) also names custom domains, "the fully-qualified domain name,
+# such as auth.example.com" (botocore doc of CreateUserPoolDomain Domain); a
+# name with a dot is checked as a custom domain (_validate_new_domain).
+PREFIX_OR_CUSTOM_DOMAIN_SHAPES = ("DomainType",)
+_CONTAINER_TYPES = ("structure", "list", "map")
+
+
+def service_model():
+    """botocore's cognito-idp service model (a dict), loaded once."""
+    with _MODEL_LOCK:
+        if not _MODEL:
+            from botocore.loaders import Loader  # pylint: disable=import-outside-toplevel
+            _MODEL.update(Loader().load_service_model("cognito-idp", "service-2"))
+        return _MODEL
+
+
+def _category_ranges(category):
+    """The code points of the Unicode general category ``category`` (L, M, S,
+    N, P, Z, C or a two-letter one such as Lu) as character class ranges."""
+    with _CATEGORY_LOCK:
+        if not _CATEGORY_RANGES:
+            runs = {}
+            start, previous = 0, unicodedata.category(chr(0))
+            for code in range(1, 0x110000):
+                current = unicodedata.category(chr(code))
+                if current != previous:
+                    runs.setdefault(previous, []).append((start, code - 1))
+                    start, previous = code, current
+            runs.setdefault(previous, []).append((start, 0x10FFFF))
+            for name, spans in list(runs.items()):
+                runs.setdefault(name[0], []).extend(spans)
+            for name, spans in runs.items():
+                _CATEGORY_RANGES[name] = "".join(
+                    "\\U%08x" % low if low == high else "\\U%08x-\\U%08x" % (low, high) for low, high in sorted(spans))
+    if category not in _CATEGORY_RANGES:
+        raise re.error("unknown Unicode category \\p{%s}" % category)
+    return _CATEGORY_RANGES[category]
+
+
+def java_pattern_to_python(pattern):
+    """The Python ``re`` text of a Java pattern: ``\\p{X}`` (a Unicode general
+    category, inside or outside a character class) and ``\\P{X}`` (outside a
+    class) become explicit ranges.  Raises re.error for what it cannot translate."""
+    out = []
+    index, in_class = 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            match = _JAVA_PROPERTY_RE.match(pattern, index)
+            if match:
+                ranges = _category_ranges(match.group(2))
+                if match.group(1) == "p":
+                    out.append(ranges if in_class else "[%s]" % ranges)
+                elif in_class:
+                    raise re.error("\\P{...} inside a character class")
+                else:
+                    out.append("[^%s]" % ranges)
+                index = match.end()
+                continue
+            out.append(pattern[index:index + 2])
+            index += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+            out.append(char)
+            index += 1
+            # a ] right after [ or [^ is a literal member in both dialects
+            for prefix in ("^]", "]", "^"):
+                if pattern.startswith(prefix, index):
+                    out.append(prefix)
+                    index += len(prefix)
+                    break
+            continue
+        if char == "]" and in_class:
+            in_class = False
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def compiled_pattern(pattern):
+    """The compiled Python form of a model pattern, or None if it cannot be translated (cached)."""
+    if pattern not in _PATTERNS:
+        try:
+            _PATTERNS[pattern] = re.compile(java_pattern_to_python(pattern), re.ASCII)
+        except re.error:
+            _PATTERNS[pattern] = None
+    return _PATTERNS[pattern]
+
+
+def uncompilable_patterns():
+    """The model's patterns that compiled_pattern cannot translate (they are not checked), sorted."""
+    shapes = service_model()["shapes"]
+    return sorted(set(shape["pattern"] for shape in shapes.values() if "pattern" in shape and compiled_pattern(shape["pattern"]) is None))
+
+
+def _java_text(value):
+    """``value`` as Java's toString shows it in AWS messages."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[%s]" % ", ".join(_java_text(item) for item in value)
+    if isinstance(value, dict):
+        return "{%s}" % ", ".join("%s=%s" % (key, _java_text(item)) for key, item in value.items())
+    return "%s" % (value,)
+
+
+def _size_violations(size, shape, what):
+    violations = []
+    if "min" in shape and size < shape["min"]:
+        violations.append("Member must have %s greater than or equal to %s" % (what, shape["min"]))
+    if "max" in shape and size > shape["max"]:
+        violations.append("Member must have %s less than or equal to %s" % (what, shape["max"]))
+    return violations
+
+
+def _scalar_violations(value, shape):
+    """The constraints of a string or number shape that ``value`` breaks."""
+    kind = shape["type"]
+    if kind == "string" and isinstance(value, str):
+        violations = []
+        if "enum" in shape and value not in shape["enum"]:
+            violations.append("Member must satisfy enum value set: [%s]" % ", ".join(shape["enum"]))
+        # Java counts the length of a String in UTF-16 code units.
+        violations.extend(_size_violations(len(value.encode("utf-16-le")) // 2, shape, "length"))
+        if "pattern" in shape:
+            compiled = compiled_pattern(shape["pattern"])
+            if compiled is not None and not compiled.fullmatch(value):
+                violations.append("Member must satisfy regular expression pattern: %s" % shape["pattern"])
+        return violations
+    if kind in _NUMBER_TYPES and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _size_violations(value, shape, "value")
+    return []
+
+
+def _report(errors, path, value, sensitive, violations):
+    for violation in violations:
+        if sensitive:
+            errors.append("Value at '%s' failed to satisfy constraint: %s" % (path, violation))
+        else:
+            errors.append("Value '%s' at '%s' failed to satisfy constraint: %s" % (_java_text(value), path, violation))
+
+
+def _unique(items):
+    seen = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen
+
+
+def _check_value(value, shape_name, path, sensitive, errors):
+    """Append to ``errors`` the AWS messages for ``value`` of shape ``shape_name`` at ``path``.
+
+    Paths as AWS writes them: member names with a lower-case first letter,
+    joined by dots; structure members of a list item at 'list.N.member.name'
+    (N from 1).  Scalar list items and map keys or values are reported on the
+    list or map: "Member must satisfy constraint: [...]", "Map keys must
+    satisfy constraint: [...]", "Map value must satisfy constraint: [...]".
+    Values of the wrong type are left to botocore and moto.
+    """
+    shapes = service_model()["shapes"]
+    shape = shapes[shape_name]
+    sensitive = sensitive or bool(shape.get("sensitive"))
+    kind = shape["type"]
+    if kind == "structure":
+        if isinstance(value, dict):
+            for member, spec in shape.get("members", {}).items():
+                if value.get(member) is not None:
+                    name = member[:1].lower() + member[1:]
+                    _check_value(value[member], spec["shape"], "%s.%s" % (path, name) if path else name, sensitive, errors)
+    elif kind == "list":
+        if isinstance(value, list):
+            _report(errors, path, value, sensitive, _size_violations(len(value), shape, "length"))
+            item_name = shape["member"]["shape"]
+            item_shape = shapes[item_name]
+            if item_shape["type"] in _CONTAINER_TYPES:
+                for number, item in enumerate(value, 1):
+                    _check_value(item, item_name, "%s.%d.member" % (path, number), sensitive, errors)
+            else:
+                inner = _unique(violation for item in value for violation in _scalar_violations(item, item_shape))
+                if inner:
+                    _report(errors, path, value, sensitive or bool(item_shape.get("sensitive")),
+                            ["Member must satisfy constraint: [%s]" % ", ".join(inner)])
+    elif kind == "map":
+        if isinstance(value, dict):
+            _report(errors, path, value, sensitive, _size_violations(len(value), shape, "length"))
+            key_shape = shapes[shape["key"]["shape"]]
+            inner = _unique(violation for key in value for violation in _scalar_violations(key, key_shape))
+            if inner:
+                _report(errors, path, value, sensitive, ["Map keys must satisfy constraint: [%s]" % ", ".join(inner)])
+            value_name = shape["value"]["shape"]
+            value_shape = shapes[value_name]
+            if value_shape["type"] in _CONTAINER_TYPES:
+                for key, item in value.items():
+                    _check_value(item, value_name, "%s.%s.member" % (path, key), sensitive, errors)
+            else:
+                inner = _unique(violation for item in value.values() for violation in _scalar_violations(item, value_shape))
+                if inner:
+                    _report(errors, path, value, sensitive or bool(value_shape.get("sensitive")),
+                            ["Map value must satisfy constraint: [%s]" % ", ".join(inner)])
+    else:
+        if shape_name in PREFIX_OR_CUSTOM_DOMAIN_SHAPES and isinstance(value, str) and _is_custom(value):
+            shape = dict((key, item) for key, item in shape.items() if key not in ("pattern", "max"))
+        _report(errors, path, value, sensitive, _scalar_violations(value, shape))
+
+
+def validate_request(operation, params):
+    """The InvalidParameterException message AWS answers to ``params`` (the
+    decoded JSON body) of cognito-idp ``operation``, or None if they satisfy
+    the model's enum, pattern, length and range constraints (see above).
+    Unknown operations and members are not checked here."""
+    operation_model = service_model()["operations"].get(operation)
+    if not operation_model or "input" not in operation_model or not isinstance(params, dict):
+        return None
+    errors = []
+    _check_value(params, operation_model["input"]["shape"], "", False, errors)
+    if not errors:
+        return None
+    return "%d validation error%s detected: %s" % (len(errors), "" if len(errors) == 1 else "s", "; ".join(errors))
+
+
 # ----------------------------------------------------------------- WSGI layer
 
 class EmulatorMiddleware:
-    """Records cognito-idp operations and serves the /_emulator/ endpoints."""
+    """Records cognito-idp operations, checks them against the model
+    (validate_request, when ``validate``) and serves the /_emulator/ endpoints.
 
-    def __init__(self, app):
+    With COGNITO_EMULATOR_OPERATIONS_FILE set in its environment, appends every
+    cognito-idp operation name to that file, one per line: one O_APPEND write
+    per line, so that several emulator processes may share the file.
+    """
+
+    def __init__(self, app, validate=True):
         self.app = app
+        self.validate = validate
+        self.operations_file = os.environ.get("COGNITO_EMULATOR_OPERATIONS_FILE") or None
         self._calls = []
         self._lock = threading.Lock()
 
@@ -692,14 +1244,47 @@ class EmulatorMiddleware:
             return self._control(environ, start_response, path)
         target = environ.get("HTTP_X_AMZ_TARGET") or ""
         if target.startswith(COGNITO_TARGET_PREFIX):
+            operation = target[len(COGNITO_TARGET_PREFIX):]
             with self._lock:
-                self._calls.append(target[len(COGNITO_TARGET_PREFIX):])
+                self._calls.append(operation)
+            if self.operations_file:
+                self._log_operation(operation)
+            if self.validate:
+                message = self._validate(environ, operation)
+                if message:
+                    return self._reply(start_response, "400 Bad Request", {"__type": "InvalidParameterException", "message": message},
+                                       content_type="application/x-amz-json-1.1")
         return self.app(environ, start_response)
 
+    def _log_operation(self, operation):
+        descriptor = os.open(self.operations_file, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(descriptor, (operation + "\n").encode("utf-8"))
+        finally:
+            os.close(descriptor)
+
     @staticmethod
-    def _reply(start_response, status, payload):
+    def _validate(environ, operation):
+        """validate_request on the JSON body, which is put back for moto."""
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return None
+        if length <= 0:
+            return None
+        raw = environ["wsgi.input"].read(length)
+        environ["wsgi.input"] = io.BytesIO(raw)
+        environ["CONTENT_LENGTH"] = str(len(raw))
+        try:
+            params = json.loads(raw.decode("utf-8"))
+        except ValueError:
+            return None
+        return validate_request(operation, params)
+
+    @staticmethod
+    def _reply(start_response, status, payload, content_type="application/json"):
         body = json.dumps(payload).encode("utf-8")
-        start_response(status, [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+        start_response(status, [("Content-Type", content_type), ("Content-Length", str(len(body)))])
         return [body]
 
     @staticmethod
@@ -724,32 +1309,31 @@ class EmulatorMiddleware:
         if route == ("POST", "/_emulator/reset"):
             self.reset_calls()
             reset_knobs()
-            return self._reply(start_response, "200 OK", {"config": dict(DEFAULT_KNOBS)})
+            return self._reply(start_response, "200 OK", {"config": knobs()})
         if route[1] == "/_emulator/config" and method in ("GET", "POST"):
             if method == "POST":
                 try:
-                    knobs = self._body(environ)
-                    if not isinstance(knobs, dict):
+                    new_knobs = self._body(environ)
+                    if not isinstance(new_knobs, dict):
                         raise ValueError("the body must be a JSON object")
-                    set_knobs(knobs)
+                    set_knobs(new_knobs)
                 except ValueError as exc:
                     return self._reply(start_response, "400 Bad Request", {"error": str(exc)})
-            with _KNOBS_LOCK:
-                config = dict(_KNOBS)
-            return self._reply(start_response, "200 OK", {"config": config})
+            return self._reply(start_response, "200 OK", {"config": knobs()})
         return self._reply(start_response, "404 Not Found", {"error": "no such emulator endpoint: %s %s" % route})
 
 
 def create_app(patched=True):
     """The patched moto WSGI application wrapped in the emulator middleware.
 
-    patched=False serves raw moto (with the middleware), to show which tests
-    fail without the patches.
+    patched=False serves raw moto (with the middleware, without the model
+    validation), to show which tests fail without the patches.
     """
     if patched:
         apply_patches()
+        service_model()
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app  # pylint: disable=import-outside-toplevel
-    return EmulatorMiddleware(DomainDispatcherApplication(create_backend_app))
+    return EmulatorMiddleware(DomainDispatcherApplication(create_backend_app), validate=patched)
 
 
 def main(argv=None):
