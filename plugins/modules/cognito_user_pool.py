@@ -299,8 +299,9 @@ options:
       - Whether AWS refuses to delete the pool.
     type: bool
 notes:
-  - A new pool gets its tags with C(CreateUserPool); the tags of an existing pool are read with C(ListTagsForResource)
-    and changed with C(TagResource) and C(UntagResource), only when O(tags) is set.
+  - A new pool gets its tags with C(CreateUserPool). The tags of an existing pool change through the tag API, only when
+    O(tags) is set and differs from what C(DescribeUserPool) reports, read with C(ListTagsForResource) and changed with
+    C(TagResource) and C(UntagResource); C(UpdateUserPool) is not sent the tags.
   - C(UpdateUserPool) resets every setting it is not sent, so an update sends each setting that C(UpdateUserPool) accepts
     and C(DescribeUserPool) reports, as the installed botocore's service model lists them. When AWS reports settings of
     the pool that the installed botocore does not know (it drops them from answers), an update would reset them, so the
@@ -513,9 +514,18 @@ def ensure_create_only_settings(module, pool):
 
 
 def current_tags(module, client, pool):
-    """The pool's tags (ListTagsForResource) when the task manages tags, else None (no call)."""
-    if module.params.get("tags") is None:
+    """The pool's tags when the task manages tags, else None.
+
+    DescribeUserPool reports them (UserPoolTags); when they already are what
+    the task asks for, that is enough (no call).  Otherwise the tag API's own
+    answer (ListTagsForResource) is what TagResource / UntagResource start from.
+    """
+    tags, purge = module.params.get("tags"), module.params["purge_tags"]
+    if tags is None:
         return None
+    reported = dict(pool.get(pools.TAGS_FIELD) or {})
+    if pools.tag_changes(reported, tags, purge) == ({}, []):
+        return reported
     return cognito.list_tags_for_resource(client, pool["Arn"])
 
 
