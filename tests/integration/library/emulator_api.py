@@ -13,6 +13,8 @@ short_description: Test helper that talks to the Cognito emulator directly
 description:
   - Calls one cognito-idp API operation with boto3, or reads / resets the emulator's call log.
   - Uses the endpoint in E(AWS_ENDPOINT_URL) and the usual AWS environment variables.
+  - With E(KALEIDO_COGNITO_CALL_LOG) set (a run against real AWS, scripts/test-aws), V(calls) and V(reset_calls)
+    read and empty that file, which the test hook tests/aws/cognito_test_hook.py writes, and V(configure) fails.
 options:
   call:
     description:
@@ -72,16 +74,26 @@ def main():
         argument_spec=dict(call=dict(type="str", required=True), params=dict(type="dict", default={}), account=dict(type="str")),
         supports_check_mode=False,
     )
-    endpoint = os.environ["AWS_ENDPOINT_URL"]
     call = module.params["call"]
+    call_log = os.environ.get("KALEIDO_COGNITO_CALL_LOG")
+    if call_log and call in ("calls", "reset_calls", "configure"):
+        if call == "configure":
+            module.fail_json(msg="configure needs the emulator; this run records its calls in KALEIDO_COGNITO_CALL_LOG (real AWS)")
+        if call == "reset_calls":
+            with open(call_log, "w", encoding="utf-8"):
+                pass
+            module.exit_json(changed=False)
+        with open(call_log, encoding="utf-8") as log:
+            calls = log.read().split()
+        module.exit_json(changed=False, calls=calls, write_calls=[name for name in calls if not name.startswith(READS)])
     if call == "calls":
-        calls = control(endpoint, "/_emulator/calls")["calls"]
+        calls = control(os.environ["AWS_ENDPOINT_URL"], "/_emulator/calls")["calls"]
         module.exit_json(changed=False, calls=calls, write_calls=[name for name in calls if not name.startswith(READS)])
     if call == "reset_calls":
-        control(endpoint, "/_emulator/calls/reset", {})
+        control(os.environ["AWS_ENDPOINT_URL"], "/_emulator/calls/reset", {})
         module.exit_json(changed=False)
     if call == "configure":
-        control(endpoint, "/_emulator/config", module.params["params"])
+        control(os.environ["AWS_ENDPOINT_URL"], "/_emulator/config", module.params["params"])
         module.exit_json(changed=False)
     try:
         result = getattr(client(module.params["account"]), call)(**module.params["params"])

@@ -13,7 +13,8 @@ description:
   - V(take) returns the calls made since the previous take (or reset) and clears the log.
   - Returns a dictionary with C(calls), all operation names in order, and C(write_calls), those that are
     not Describe, List or Get calls.
-  - Uses the endpoint in E(AWS_ENDPOINT_URL).
+  - Uses the endpoint in E(AWS_ENDPOINT_URL); with E(KALEIDO_COGNITO_CALL_LOG) set (a run against real AWS,
+    scripts/test-aws) it reads and empties that file instead, which the test hook tests/aws/cognito_test_hook.py writes.
 options:
   _terms:
     description: V(take).
@@ -44,6 +45,13 @@ class LookupModule(LookupBase):
     def run(self, terms, variables=None, **kwargs):
         if terms != ["take"]:
             raise AnsibleError("emulator_calls supports only 'take', got {0}".format(terms))
-        calls = _control("/_emulator/calls")["calls"]
-        _control("/_emulator/calls/reset", {})
+        call_log = os.environ.get("KALEIDO_COGNITO_CALL_LOG")
+        if call_log:
+            with open(call_log, "r+", encoding="utf-8") as log:
+                calls = log.read().split()
+                log.seek(0)
+                log.truncate()
+        else:
+            calls = _control("/_emulator/calls")["calls"]
+            _control("/_emulator/calls/reset", {})
         return [{"calls": calls, "write_calls": [name for name in calls if not name.startswith(READS)]}]
