@@ -17,6 +17,10 @@ import re
 CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # botocore UserPoolIdType; the part before "_" is the pool's region.
 POOL_ID = re.compile(r"[\w-]+_[0-9a-zA-Z]+")
+# botocore UserPoolNameType (CreateUserPool PoolName): 1 to 128 characters of [\w\s+=,.@-].
+POOL_NAME = re.compile(r"[\w\s+=,.@-]{1,128}")
+# An AWS region name such as us-east-2 or ap-southeast-1 (the kaleido_prep role checks kaleido_prep_region with it).
+REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-[0-9]+")
 # Tags (TagResource / UserPoolTags): keys of 1 to 128 characters that do not
 # start with the reserved "aws:", values of at most 256 characters.
 TAG_KEY_MAX = 128
@@ -34,17 +38,40 @@ def control_character_problem(option, value):
     )
 
 
-def pool_id_problem(option, pool_id, region):
-    """A message when ``pool_id`` is not a user pool id, or is the id of a pool of another region than ``region``."""
+def pool_id_problem(option, pool_id, region, region_source="the region option or AWS_REGION"):
+    """A message when ``pool_id`` is not a user pool id, or is the id of a pool of another region than ``region``.
+
+    ``region_source`` says where ``region`` came from, for the message.
+    """
     if not POOL_ID.fullmatch(pool_id):
         return "{0} must look like <region>_<id>, for example us-east-1_AbCdEfGhI, got {1!r}".format(option, pool_id)
     pool_region = pool_id.split("_", 1)[0]
     if region and pool_region != region:
         return (
-            "{0} {1} is the id of a user pool in the region {2}, and the task runs in {3} (the region option or AWS_REGION);"
-            " use the pool's region or the id of a pool in {3}".format(option, pool_id, pool_region, region)
+            "{0} {1} is the id of a user pool in the region {2}, and the task runs in {3} ({4});"
+            " use the pool's region or the id of a pool in {3}".format(option, pool_id, pool_region, region, region_source)
         )
     return None
+
+
+def name_problem(option, name):
+    """A message when ``name`` is not a user pool or app client name AWS accepts, else None.
+
+    botocore's ClientNameType is the same pattern and length as UserPoolNameType.
+    """
+    problem = control_character_problem(option, name)
+    if problem:
+        return problem
+    if not POOL_NAME.fullmatch(name):
+        return "{0} must be 1 to 128 letters, digits, spaces or +=,.@-_ characters, got {1!r}".format(option, name)
+    return None
+
+
+def region_problem(option, region):
+    """A message when ``region`` is not an AWS region name, else None."""
+    if REGION.fullmatch(region):
+        return None
+    return "{0} {1!r} is not an AWS region name such as us-east-2".format(option, region)
 
 
 def tag_problems(option, tags):

@@ -423,10 +423,9 @@ from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleA
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
 from ansible_collections.kaleido.cognito.plugins.module_utils import domain as domains
 from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
+from ansible_collections.kaleido.cognito.plugins.module_utils.input_checks import POOL_NAME
 from ansible_collections.kaleido.cognito.plugins.module_utils import user_pool as pools
 
-# CreateUserPool PoolName: 1-128 characters of [\w\s+=,.@-].
-POOL_NAME = re.compile(r"^[\w\s+=,.@-]{1,128}$")
 CUSTOM_ATTRIBUTE_NAME = re.compile(r"^[\w.:-]{1,20}$")
 RANGES = (
     ("password_policy", "minimum_length", 6, 99),

@@ -86,3 +86,34 @@ def test_release_changelog_builds_with_every_fragment_module_and_role(tmp_path):
 
     # The repository's changelog files were not touched.
     assert fingerprint(ROOT / "changelogs") == before
+
+
+# Sections that describe changes to a released version: there is none before
+# the first release, so a fragment of an unreleased first version describes
+# what the release brings (major_changes, minor_changes), not how it was fixed.
+FIX_SECTIONS = ("bugfixes", "security_fixes")
+
+
+def released_versions():
+    """The versions antsibull-changelog recorded as released (changelogs/changelog.yaml)."""
+    changes = yaml.safe_load((ROOT / "changelogs" / "changelog.yaml").read_text(encoding="utf-8")) or {}
+    return sorted(changes.get("releases") or {})
+
+
+def test_no_fragment_fixes_anything_before_the_first_release():
+    if released_versions():
+        pytest.skip("a version has been released ({0}): fixes of it are fragments of the next one".format(", ".join(released_versions())))
+    offending = []
+    for path in fragment_files():
+        for section in yaml.safe_load(path.read_text(encoding="utf-8")):
+            if section in FIX_SECTIONS:
+                offending.append("{0}: {1}".format(path.name, section))
+    assert offending == [], (
+        "version {0} (galaxy.yml) was never released: nothing released can have been fixed; describe the change as"
+        " major_changes / minor_changes instead".format(VERSION)
+    )
+
+
+def test_exactly_one_fragment_has_the_release_summary():
+    with_summary = [path.name for path in fragment_files() if "release_summary" in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    assert len(with_summary) == 1, with_summary

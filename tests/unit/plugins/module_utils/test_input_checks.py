@@ -42,3 +42,23 @@ def test_tags_aws_refuses_are_each_named():
 def test_tags_aws_accepts_pass():
     assert checks.tag_problems("tags", {"k" * 128: "v" * 256, "Owner": "", "team:platform": None}) == []
     assert checks.tag_problems("tags", None) == []
+
+
+@pytest.mark.parametrize("name", ["kaleido", "Acme users", "é+=,.@-_", "n" * 128])
+def test_names_aws_accepts_pass(name):
+    assert checks.name_problem("name", name) is None
+
+
+@pytest.mark.parametrize("name", ["", "n" * 129, "pool/with*stars!", "a\nb", "name\n"])
+def test_names_aws_refuses_are_refused_naming_the_option(name):
+    assert checks.name_problem("name", name).startswith("name must ")
+
+
+@pytest.mark.parametrize("region, valid", [("us-east-1", True), ("us-gov-west-1", True), ("US East", False), ("us-east-1\n", False), ("us-east", False)])
+def test_region_names(region, valid):
+    assert (checks.region_problem("region", region) is None) == valid
+
+
+def test_the_source_of_the_region_is_named_when_given():
+    problem = checks.pool_id_problem("kaleido_prep_user_pool_id", "eu-west-1_AbCdEfGhI", "us-east-1", region_source="kaleido_prep_region")
+    assert "(kaleido_prep_region)" in problem

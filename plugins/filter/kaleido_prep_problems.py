@@ -1,0 +1,256 @@
+# -*- coding: utf-8 -*-
+
+# Copyright: Contributors to the kaleido.cognito project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+DOCUMENTATION = r"""
+name: kaleido_prep_problems
+short_description: Problems with the variables of the kaleido_prep role, found with the modules' own checks
+version_added: 1.0.0
+author:
+  - Kaleido Cognito maintainers
+description:
+  - Takes a dictionary of the P(kaleido.cognito.kaleido_prep#role) role's variables and returns a message for each value
+    that a module of this collection would refuse, naming the role's variable (for example C(kaleido_prep_callback_urls))
+    rather than the module's option (C(callback_urls)).
+  - The checks are those the modules run before any AWS call, imported from the collection's C(module_utils), so the role
+    and the modules never disagree; no AWS call is made.
+  - The user pool and app client names, the hosted-UI domain prefix (pattern and reserved words), the region, the id of a
+    user pool to reuse (format, and its region against O(_input.kaleido_prep_region)), the callback and sign-out URLs, the
+    OAuth scopes, the identity providers, the tags and the domain wait timeout are checked.
+  - Keys that are missing are not checked; other keys are ignored. Empty O(_input.kaleido_prep_region) and
+    O(_input.kaleido_prep_user_pool_id) mean "not set" and are not checked.
+  - The role's C(tasks/validate.yml) fails with all the problems at once, before any AWS call.
+options:
+  _input:
+    description: The role's variables, by name.
+    type: dict
+    required: true
+    suboptions:
+      kaleido_prep_pool_name:
+        description: Name of the user pool.
+        type: str
+      kaleido_prep_client_name:
+        description: Name of the app client.
+        type: str
+      kaleido_prep_domain_prefix:
+        description: Prefix of the hosted-UI domain.
+        type: str
+      kaleido_prep_region:
+        description: AWS region, or empty.
+        type: str
+      kaleido_prep_user_pool_id:
+        description: Id of a user pool to reuse, or empty.
+        type: str
+      kaleido_prep_callback_urls:
+        description: Callback URLs of the app client.
+        type: list
+        elements: str
+      kaleido_prep_logout_urls:
+        description: Sign-out URLs of the app client.
+        type: list
+        elements: str
+      kaleido_prep_oauth_scopes:
+        description: OAuth scopes of the app client.
+        type: list
+        elements: str
+      kaleido_prep_identity_providers:
+        description: Identity providers of the app client.
+        type: list
+        elements: str
+      kaleido_prep_tags:
+        description: Tags of the user pool.
+        type: dict
+      kaleido_prep_domain_wait_timeout:
+        description: Seconds to wait for the domain to become active.
+        type: int
+"""
+
+EXAMPLES = r"""
+- name: Fail with every problem of the role's variables at once
+  ansible.builtin.fail:
+    msg: "{{ problems | join('; ') }}"
+  when: problems | length > 0
+  vars:
+    problems: >-
+      {{ {'kaleido_prep_pool_name': kaleido_prep_pool_name,
+          'kaleido_prep_domain_prefix': kaleido_prep_domain_prefix,
+          'kaleido_prep_callback_urls': kaleido_prep_callback_urls,
+          'kaleido_prep_oauth_scopes': kaleido_prep_oauth_scopes} | kaleido.cognito.kaleido_prep_problems }}
+
+- name: A scope the module would refuse
+  ansible.builtin.debug:
+    msg: "{{ {'kaleido_prep_oauth_scopes': ['openid', 'a\"b']} | kaleido.cognito.kaleido_prep_problems }}"
+  # ["kaleido_prep_oauth_scopes: 'a\"b' must be 1 to 256 printable ASCII characters without spaces, quotes or backslashes"]
+"""
+
+RETURN = r"""
+_value:
+  description: One message for each problem, each naming the role's variable; empty when there is none.
+  type: list
+  elements: str
+"""
+
+import re
+
+from ansible.errors import AnsibleFilterError
+from ansible.module_utils.common.validation import check_type_dict
+from ansible.module_utils.common.validation import check_type_int
+from ansible.module_utils.common.validation import check_type_list
+
+from ansible_collections.kaleido.cognito.plugins.module_utils import app_client as clients
+from ansible_collections.kaleido.cognito.plugins.module_utils import domain as domains
+from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
+
+# Role variable -> module option of the same value, for the messages of the modules' checks.
+APP_CLIENT_OPTIONS = {
+    "kaleido_prep_callback_urls": "callback_urls",
+    "kaleido_prep_logout_urls": "logout_urls",
+    "kaleido_prep_oauth_scopes": "allowed_oauth_scopes",
+    "kaleido_prep_identity_providers": "supported_identity_providers",
+}
+DOMAIN_OPTIONS = {
+    "kaleido_prep_domain_wait_timeout": "wait_timeout",
+}
+NAMES = ("kaleido_prep_pool_name", "kaleido_prep_client_name")
+
+
+def renamed(messages, variables):
+    """``messages`` of a module check with the leading option name replaced by the role's variable (``variables``: variable -> option)."""
+    options = dict((option, variable) for variable, option in variables.items())
+    pattern = re.compile(r"^({0})\b".format("|".join(re.escape(option) for option in sorted(options, key=len, reverse=True))))
+    return [pattern.sub(lambda match: options[match.group(1)], message) for message in messages]
+
+
+def _text(value):
+    """``value`` as a plain str, or None when it is not a string."""
+    if isinstance(value, str):
+        return "" + value
+    return None
+
+
+def _type_name(value):
+    """The YAML name of the type of ``value`` (ansible-core's lazy containers are subclasses of dict and list)."""
+    for kind, name in ((type(None), "null"), (bool, "bool"), (int, "int"), (float, "float"), (str, "str"), (dict, "dict"), (list, "list")):
+        if isinstance(value, kind):
+            return name
+    return type(value).__name__
+
+
+def _string(variables, name, problems):
+    value = _text(variables[name])
+    if value is None:
+        problems.append("{0} must be a string, got {1}".format(name, _type_name(variables[name])))
+    return value
+
+
+def _strings(variables, name, problems):
+    """The list ``name`` of strings; problems for a value that is no list and for elements that are no strings."""
+    try:
+        values = check_type_list(variables[name])
+    except TypeError:
+        problems.append("{0} must be a list of strings, got {1}".format(name, _type_name(variables[name])))
+        return []
+    strings = []
+    for value in values:
+        text = _text(value)
+        if text is None:
+            problems.append("{0}: {1!r} must be a string, got {2}".format(name, value, _type_name(value)))
+        else:
+            strings.append(text)
+    return strings
+
+
+def _name_problems(variables):
+    problems = []
+    for name in NAMES:
+        if name in variables:
+            value = _string(variables, name, problems)
+            if value is not None:
+                problem = checks.name_problem(name, value)
+                if problem:
+                    problems.append(problem)
+    return problems
+
+
+def _domain_problems(variables):
+    problems = []
+    name = "kaleido_prep_domain_prefix"
+    if name in variables:
+        prefix = _string(variables, name, problems)
+        if prefix is not None:
+            for problem in domains.prefix_problems(prefix):
+                problems.append("{0} {1!r} is not a valid Cognito domain prefix: it {2}".format(name, prefix, problem))
+    params = {}
+    for variable, option in DOMAIN_OPTIONS.items():
+        if variable in variables:
+            try:
+                params[option] = check_type_int(variables[variable])
+            except TypeError:
+                problems.append("{0} must be a whole number of seconds, got {1!r}".format(variable, variables[variable]))
+    problems.extend(renamed(domains.validation_errors(params), DOMAIN_OPTIONS))
+    return problems
+
+
+def _region_problems(variables):
+    """Problems of the region and the id of the pool to reuse, and the region to check that id against."""
+    problems = []
+    region = None
+    name = "kaleido_prep_region"
+    if name in variables:
+        value = _string(variables, name, problems)
+        if value:
+            problem = checks.region_problem(name, value)
+            if problem:
+                problems.append(problem + " (or empty for the region of the environment)")
+            else:
+                region = value
+    name = "kaleido_prep_user_pool_id"
+    if name in variables:
+        pool_id = _string(variables, name, problems)
+        if pool_id:
+            problem = checks.pool_id_problem(name, pool_id, region, region_source="kaleido_prep_region")
+            if problem:
+                problems.append(problem)
+    return problems
+
+
+def _app_client_problems(variables):
+    problems = []
+    params = {}
+    for variable, option in APP_CLIENT_OPTIONS.items():
+        if variable in variables:
+            params[option] = _strings(variables, variable, problems)
+    problems.extend(renamed(clients.input_problems(params), APP_CLIENT_OPTIONS))
+    return problems
+
+
+def _tag_problems(variables):
+    name = "kaleido_prep_tags"
+    if name not in variables:
+        return []
+    try:
+        tags = check_type_dict(variables[name])
+    except TypeError:
+        return ["{0} must be a dictionary of tag names and values, got {1}".format(name, _type_name(variables[name]))]
+    return checks.tag_problems(name, tags)
+
+
+def kaleido_prep_problems(variables):
+    """Messages for each value of the kaleido_prep role's ``variables`` that a module would refuse, naming the variable."""
+    if not isinstance(variables, dict):
+        raise AnsibleFilterError("kaleido_prep_problems expects a dictionary of the role's variables, got {0}".format(_type_name(variables)))
+    problems = []
+    problems.extend(_name_problems(variables))
+    problems.extend(_domain_problems(variables))
+    problems.extend(_region_problems(variables))
+    problems.extend(_app_client_problems(variables))
+    problems.extend(_tag_problems(variables))
+    return problems
+
+
+class FilterModule(object):
+    """The kaleido_prep role's input checks."""
+
+    def filters(self):
+        return {"kaleido_prep_problems": kaleido_prep_problems}

@@ -1,0 +1,236 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The filter kaleido.cognito.kaleido_prep_problems (plugins/filter/kaleido_prep_problems.py).
+
+The role checks its variables with the modules' own checks: a value is
+refused by the role exactly when the module it goes to would refuse it, and
+the message names the role's variable.
+"""
+
+import re
+
+import pytest
+import yaml
+
+from ansible.errors import AnsibleFilterError
+
+from ansible_collections.kaleido.cognito.plugins.filter import kaleido_prep_problems as plugin
+from ansible_collections.kaleido.cognito.plugins.module_utils import app_client as clients
+from ansible_collections.kaleido.cognito.plugins.module_utils import domain as domains
+from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
+from tests.conftest import ROOT
+
+problems_of = plugin.kaleido_prep_problems
+
+ROLE = ROOT + "/roles/kaleido_prep"
+
+
+def load(path):
+    with open(ROLE + "/" + path, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+DEFAULTS = load("defaults/main.yml")
+
+
+def role_variables(**values):
+    """The role's defaults plus the two required variables, with ``values`` on top."""
+    variables = dict(DEFAULTS, kaleido_prep_pool_name="acme-kaleido-users", kaleido_prep_domain_prefix="acme-kaleido")
+    variables.update(values)
+    return variables
+
+
+def test_the_role_defaults_with_valid_required_variables_have_no_problem():
+    assert problems_of(role_variables()) == []
+    assert problems_of(role_variables(kaleido_prep_region="us-east-2", kaleido_prep_user_pool_id="us-east-2_AbCdEfGhI",
+                                      kaleido_prep_callback_urls=["https://acme.kaleido.io/api/v1/oidc/callback", "http://localhost:8080/cb"],
+                                      kaleido_prep_logout_urls=["https://acme.kaleido.io/logout"],
+                                      kaleido_prep_tags={"Team": "platform"})) == []
+
+
+def test_missing_variables_are_not_checked():
+    assert problems_of({}) == []
+
+
+def test_the_input_must_be_a_dictionary():
+    with pytest.raises(AnsibleFilterError, match="dictionary"):
+        problems_of(["kaleido_prep_pool_name"])
+
+
+def test_the_filter_is_registered_under_its_documented_name():
+    assert plugin.FilterModule().filters() == {"kaleido_prep_problems": problems_of}
+    assert yaml.safe_load(plugin.DOCUMENTATION)["name"] == "kaleido_prep_problems"
+
+
+# The drift the filter ended: the role's own pattern for scopes was [!-~]{1,256},
+# which let " and \ through; the module (botocore ScopeType) refuses them.
+@pytest.mark.parametrize("scope", ['a"b', "a\\b", '"', "\\"])
+def test_a_scope_with_a_quote_or_backslash_is_refused_as_the_module_refuses_it(scope):
+    problems = problems_of(role_variables(kaleido_prep_oauth_scopes=["openid", scope]))
+    assert len(problems) == 1
+    assert problems[0].startswith("kaleido_prep_oauth_scopes: ")
+    assert "quotes or backslashes" in problems[0]
+    assert clients.input_problems({"allowed_oauth_scopes": [scope]})
+
+
+@pytest.mark.parametrize("scope", ["openid", "email", "aws.cognito.signin.user.admin", "https://api.example.com/read", "x" * 256,
+                                   "!#$%&'()*+,-./:;<=>?@[]^_`{|}~"])
+@pytest.mark.parametrize("refused", [False, True])
+def test_scopes_are_refused_exactly_when_the_module_refuses_them(scope, refused):
+    if refused:
+        scope = scope + " "
+    role = problems_of({"kaleido_prep_oauth_scopes": [scope]})
+    module = clients.input_problems({"allowed_oauth_scopes": [scope]})
+    assert bool(role) == bool(module) == refused
+    assert [problem.replace("kaleido_prep_oauth_scopes", "allowed_oauth_scopes", 1) for problem in role] == module
+
+
+URLS = [
+    "https://acme.kaleido.io/cb", "http://localhost/cb", "http://127.0.0.1:8080/cb", "http://[::1]/cb", "myapp://callback",
+    "javascript:alert(1)", "http://acme.example.com/cb", "https://acme.example.com/cb#x", "https://acme.example.com/a b",
+    "https://acme.example.com/\x1b", "/relative", "https://" + "a" * 1020, "",
+]
+
+
+@pytest.mark.parametrize("variable, option", [("kaleido_prep_callback_urls", "callback_urls"), ("kaleido_prep_logout_urls", "logout_urls")])
+@pytest.mark.parametrize("url", URLS)
+def test_redirect_urls_get_the_module_check_and_message_naming_the_variable(variable, option, url):
+    role = problems_of({variable: [url]})
+    module = clients.input_problems({option: [url]})
+    assert [problem.replace(variable, option, 1) for problem in role] == module
+    assert all(problem.startswith(variable + ": ") for problem in role)
+
+
+@pytest.mark.parametrize("provider", ["COGNITO", "Google", "acme-saml", "", "two words", "x" * 33, "bad\x00"])
+def test_identity_providers_get_the_module_check(provider):
+    role = problems_of({"kaleido_prep_identity_providers": [provider]})
+    module = clients.input_problems({"supported_identity_providers": [provider]})
+    assert [problem.replace("kaleido_prep_identity_providers", "supported_identity_providers", 1) for problem in role] == module
+
+
+@pytest.mark.parametrize("prefix", ["acme", "a", "a" * 63, "", "Acme", "-acme", "acme-", "a" * 64, "acme org", "acme.org", "acme-org\n",
+                                    "acme\torg", "my-aws", "amazon-acme", "cognito", "AWS"])
+def test_domain_prefixes_get_the_module_check(prefix):
+    role = problems_of({"kaleido_prep_domain_prefix": prefix})
+    reasons = domains.prefix_problems(prefix)
+    assert len(role) == len(reasons)
+    for problem, reason in zip(role, reasons):
+        assert problem == "kaleido_prep_domain_prefix {0!r} is not a valid Cognito domain prefix: it {1}".format(prefix, reason)
+
+
+@pytest.mark.parametrize("variable", ["kaleido_prep_pool_name", "kaleido_prep_client_name"])
+@pytest.mark.parametrize("name", ["kaleido", "Acme Kaleido users", "a+=,.@-_", "n" * 128, "", "n" * 129, "pool/with*stars", "bad\nname",
+                                  "bad\tname", "bad\x00name", "bad\x1b[31mname", "name\n"])
+def test_names_get_the_module_check(variable, name):
+    role = problems_of({variable: name})
+    module = checks.name_problem("name", name)
+    assert role == ([module.replace("name", variable, 1)] if module else [])
+    assert bool(role) == (checks.POOL_NAME.fullmatch(name) is None or checks.CONTROL_CHARACTER.search(name) is not None)
+
+
+def test_the_user_pool_module_uses_the_pool_name_pattern_of_module_utils():
+    from ansible_collections.kaleido.cognito.plugins.modules import cognito_user_pool  # pylint: disable=import-outside-toplevel
+
+    assert cognito_user_pool.POOL_NAME is checks.POOL_NAME
+
+
+@pytest.mark.parametrize("value", [["a"], {"a": "b"}, 3, None, True])
+def test_a_name_that_is_no_string_is_refused_naming_the_variable(value):
+    problems = problems_of({"kaleido_prep_pool_name": value})
+    assert len(problems) == 1 and problems[0].startswith("kaleido_prep_pool_name must be a string, got ")
+
+
+@pytest.mark.parametrize("region", ["us-east-1", "eu-west-3", "ap-southeast-2", "us-gov-west-1", ""])
+def test_region_names_and_empty_pass(region):
+    assert problems_of({"kaleido_prep_region": region}) == []
+
+
+@pytest.mark.parametrize("region", ["US East", "us-east", "useast1", "us-east-1\n", "us-east-1 ", "1"])
+def test_other_regions_are_refused_naming_the_variable(region):
+    problems = problems_of({"kaleido_prep_region": region})
+    assert len(problems) == 1 and problems[0].startswith("kaleido_prep_region ")
+    assert "or empty for the region of the environment" in problems[0]
+
+
+@pytest.mark.parametrize("pool_id", ["pool-a", "us-east-1", "us-east-1_", "us-east-1_AbC\n", "us-east-1_Ab-C"])
+def test_a_malformed_pool_id_is_refused_with_the_module_check(pool_id):
+    problems = problems_of({"kaleido_prep_user_pool_id": pool_id, "kaleido_prep_region": "us-east-1"})
+    assert problems == [checks.pool_id_problem("kaleido_prep_user_pool_id", pool_id, "us-east-1")]
+
+
+def test_a_pool_id_of_another_region_is_refused_naming_kaleido_prep_region():
+    problems = problems_of({"kaleido_prep_user_pool_id": "eu-west-1_AbCdEfGhI", "kaleido_prep_region": "us-east-1"})
+    assert len(problems) == 1
+    assert problems[0].startswith("kaleido_prep_user_pool_id eu-west-1_AbCdEfGhI")
+    assert "(kaleido_prep_region)" in problems[0] and "region option" not in problems[0]
+
+
+@pytest.mark.parametrize("region", ["", "not a region"])
+def test_a_pool_id_is_not_checked_against_an_empty_or_invalid_region(region):
+    problems = problems_of({"kaleido_prep_user_pool_id": "eu-west-1_AbCdEfGhI", "kaleido_prep_region": region})
+    assert not [problem for problem in problems if problem.startswith("kaleido_prep_user_pool_id")]
+
+
+def test_tags_get_the_module_check():
+    tags = {"aws:owner": "x", "k" * 129: "v", "owner": "v" * 257, "ok": "fine"}
+    assert problems_of({"kaleido_prep_tags": tags}) == checks.tag_problems("kaleido_prep_tags", tags)
+    assert len(problems_of({"kaleido_prep_tags": tags})) == 3
+
+
+def test_tags_that_are_no_dictionary_are_refused():
+    assert problems_of({"kaleido_prep_tags": ["a"]})[0].startswith("kaleido_prep_tags must be a dictionary")
+
+
+@pytest.mark.parametrize("timeout, refused", [(0, False), (300, False), ("300", False), (-1, True), ("-5", True), ("soon", True), ([1], True)])
+def test_the_domain_wait_timeout_gets_the_module_check(timeout, refused):
+    problems = problems_of({"kaleido_prep_domain_wait_timeout": timeout})
+    assert bool(problems) == refused
+    assert all(problem.startswith("kaleido_prep_domain_wait_timeout ") for problem in problems)
+
+
+def test_lists_given_as_text_are_read_as_ansible_reads_a_list_option():
+    problems = problems_of({"kaleido_prep_callback_urls": "https://acme.kaleido.io/cb,http://acme.kaleido.io/cb"})
+    assert len(problems) == 1 and "'http://acme.kaleido.io/cb' uses http" in problems[0]
+
+
+def test_list_elements_that_are_no_strings_are_refused_naming_the_variable():
+    problems = problems_of({"kaleido_prep_oauth_scopes": ["openid", 3, ["email"]]})
+    assert len(problems) == 2 and all(problem.startswith("kaleido_prep_oauth_scopes: ") for problem in problems)
+
+
+def test_all_problems_are_reported_at_once_each_naming_its_variable():
+    problems = problems_of(role_variables(
+        kaleido_prep_pool_name="bad\nname", kaleido_prep_client_name="", kaleido_prep_domain_prefix="Amazon",
+        kaleido_prep_region="US East", kaleido_prep_user_pool_id="pool-a", kaleido_prep_callback_urls=["javascript:alert(1)"],
+        kaleido_prep_logout_urls=["http://acme.example.com/bye"], kaleido_prep_oauth_scopes=['a"b'], kaleido_prep_identity_providers=[""],
+        kaleido_prep_tags={"aws:x": "y"}, kaleido_prep_domain_wait_timeout=-1,
+    ))
+    named = set(re.match(r"(kaleido_prep_\w+)", problem).group(1) for problem in problems)
+    assert named == set(plugin.NAMES) | set(plugin.APP_CLIENT_OPTIONS) | set(plugin.DOMAIN_OPTIONS) | {
+        "kaleido_prep_domain_prefix", "kaleido_prep_region", "kaleido_prep_user_pool_id", "kaleido_prep_tags"}
+
+
+def test_validate_yml_passes_every_variable_the_filter_checks_and_each_is_a_role_variable():
+    """tasks/validate.yml hands the filter each variable it knows; each is in meta/argument_specs.yml."""
+    tasks = load("tasks/validate.yml")
+    passed = [task for task in tasks if "kaleido.cognito.kaleido_prep_problems" in str(task.get("vars", {}))]
+    assert len(passed) == 1
+    variables = passed[0]["vars"]["__kaleido_prep_variables"]
+    assert all(value == "{{ %s }}" % name for name, value in variables.items())
+    checked = set(plugin.NAMES) | set(plugin.APP_CLIENT_OPTIONS) | set(plugin.DOMAIN_OPTIONS) | {
+        "kaleido_prep_domain_prefix", "kaleido_prep_region", "kaleido_prep_user_pool_id", "kaleido_prep_tags"}
+    assert set(variables) == checked
+    options = load("meta/argument_specs.yml")["argument_specs"]["main"]["options"]
+    assert checked <= set(options)
+    documented = yaml.safe_load(plugin.DOCUMENTATION)["options"]["_input"]["suboptions"]
+    assert set(documented) == checked
+
+
+def test_no_pattern_of_the_modules_is_repeated_in_the_role():
+    """The role's tasks contain no regular expression test (match / search / regex): the checks live in module_utils."""
+    import glob  # pylint: disable=import-outside-toplevel
+
+    for path in glob.glob(ROLE + "/tasks/*.yml"):
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        assert not re.search(r"\bis (not )?(match|search|regex)\(|regex_search|regex_replace", text), path
