@@ -13,14 +13,9 @@ result that carries a secret.  ansible-core then hands callbacks (screen at
 any verbosity, JSON, AWX job events) only the censored result, while the
 registered variable keeps the whole result, as for a task with no_log: true.
 
-With ANSIBLE_DEBUG on, ansible-core also logs the module's raw output and its
-arguments.  So that the secret is not in clear there either, this plugin
-gives the module a new random key for each run (option secret_transport_key,
-no_log), the module returns the secret sealed with it in
-``client_secret_sealed``, and this plugin opens it into
-``app_client.client_secret`` (module_utils/secret_transport.py).  The key is
-taken out of the argument dictionary once the module's payload is built,
-before ansible-core logs the arguments.
+ANSIBLE_DEBUG is not covered: ansible-core documents that its debug output
+can show secrets despite no_log and that it is not for production use; with it
+on, the module's raw output (the secret included) is in the debug log.
 """
 
 from __future__ import annotations
@@ -29,12 +24,7 @@ from ansible.plugins.action import ActionBase
 from ansible.utils.display import Display
 from ansible.utils.vars import merge_hash
 
-from ansible_collections.kaleido.cognito.plugins.module_utils import secret_transport
-
 display = Display()
-
-KEY_OPTION = "secret_transport_key"
-SEALED = "client_secret_sealed"
 
 
 def carries_secret(result):
@@ -48,25 +38,10 @@ class ActionModule(ActionBase):
     # async_status would print the module's result, secret included.
     _supports_async = False
 
-    def _configure_module(self, module_name, module_args, task_vars):
-        """Build the module's payload, then drop the key from the arguments ansible-core logs with ANSIBLE_DEBUG."""
-        built = super(ActionModule, self)._configure_module(module_name, module_args, task_vars)
-        module_args.pop(KEY_OPTION, None)
-        return built
-
     def run(self, tmp=None, task_vars=None):
         result = super(ActionModule, self).run(tmp, task_vars)
         del tmp  # tmp no longer has any effect
-        key = secret_transport.new_key()
-        module_args = dict(self._task.args)
-        module_args[KEY_OPTION] = key
-        result = merge_hash(result, self._execute_module(module_args=module_args, task_vars=task_vars))
-        sealed = result.pop(SEALED, None)
-        if sealed is not None:
-            try:
-                result["app_client"] = dict(result.get("app_client") or {}, client_secret=secret_transport.unseal(key, sealed))
-            except secret_transport.SealError as e:
-                result.update(failed=True, msg="cannot open the client secret that the module returned: {0}".format(e))
+        result = merge_hash(result, self._execute_module(module_args=dict(self._task.args), task_vars=task_vars))
         if carries_secret(result):
             result["_ansible_no_log"] = True
             display.v("cognito_app_client: the result carries the app client secret and is hidden from display; the registered variable holds it")

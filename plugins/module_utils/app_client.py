@@ -398,15 +398,7 @@ def client_to_ansible(client, include_secret=False):
         return {}
     client = dict(client)
     secret = client.pop("ClientSecret", None)
-    result = from_boto(client, NAME_OVERRIDES)
+    result = from_boto(client)
     if include_secret and secret:
         result["client_secret"] = secret
-    return result
-
-
-def client_for_diff(client):
-    """The client for ``diff``: never the secret, no timestamps that change by themselves."""
-    result = client_to_ansible(client, include_secret=False)
-    for key in VOLATILE_FIELDS:
-        result.pop(key, None)
     return result

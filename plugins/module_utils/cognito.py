@@ -277,6 +277,33 @@ def describe_user_pool(client, user_pool_id):
     return client.describe_user_pool(UserPoolId=user_pool_id)["UserPool"]
 
 
+def no_such_user_pool_message(pool_id):
+    """The one message for a user_pool_id that AWS does not know."""
+    return "user_pool_id {0}: no such user pool in this account and region".format(pool_id)
+
+
+def find_one(module, kind, describe, list_items, id_key, name_key, resource_id=None, name=None, id_option=None, where="", missing=None):
+    """The one resource a task is about: by id (``describe(resource_id)``), or by a name that must be unique.
+
+    Cognito names are not unique: several resources named ``name`` fail the
+    task, listing their ids (``<id_option>s`` in the result), and never guess.
+    A ``resource_id`` AWS does not know fails the task with ``missing`` when
+    the task wants the resource present; otherwise the result is None.
+    """
+    if resource_id:
+        found = describe(resource_id)
+        if found is None and module.params.get("state", "present") == "present":
+            module.fail_json(msg=missing)
+        return found
+    matches = sorted(item[id_key] for item in list_items() if item.get(name_key) == name)
+    if len(matches) > 1:
+        module.fail_json(
+            msg="name {0!r} matches {1} {2}s{3} ({4}); set {5} to choose one".format(name, len(matches), kind, where, ", ".join(matches), id_option),
+            **{id_option + "s": matches}
+        )
+    return describe(matches[0]) if matches else None
+
+
 def _only_one(kind, name, ids):
     """Fail when an interrupted create left several resources of one name (never guess which is ours)."""
     if len(ids) > 1:

@@ -44,8 +44,6 @@ POLL_CAP = 5
 DEFAULT_TIMEOUT_PREFIX = 300
 DEFAULT_TIMEOUT_CUSTOM = 3600
 
-NAME_OVERRIDES = {"aws_account_id": "AWSAccountId"}
-
 
 def is_custom(domain):
     """A custom domain is a fully qualified name; a prefix has no dot."""
@@ -265,13 +263,6 @@ def domain_to_ansible(description, region):
     """The module's ``domain`` return value: DescribeUserPoolDomain in snake_case plus ``fqdn``."""
     if not description:
         return {}
-    result = from_boto(description, NAME_OVERRIDES)
+    result = from_boto(description)
     result["fqdn"] = fqdn(description["Domain"], region)
-    return result
-
-
-def domain_for_diff(description, region):
-    result = domain_to_ansible(description, region)
-    for key in VOLATILE_FIELDS:
-        result.pop(key, None)
     return result

@@ -7,14 +7,28 @@
 
 Conversions between Ansible options (snake_case) and Cognito API shapes
 (CamelCase), deep merging of a desired change into a current configuration,
-and order-insensitive comparison.  Nothing here calls AWS.
+and order-insensitive comparison.  Nothing here calls AWS.  The work is done
+by ansible-core's and amazon.aws's helpers (dict_merge,
+scrub_none_parameters, boto3_resource_to_ansible_dict); what is left here are
+the names of the Cognito API that those helpers get wrong.
 """
 
 import copy
 import json
 
-from ansible.module_utils.common.dict_transformations import _camel_to_snake
 from ansible.module_utils.common.dict_transformations import _snake_to_camel
+from ansible.module_utils.common.dict_transformations import dict_merge
+
+from ansible_collections.amazon.aws.plugins.module_utils.transformation import boto3_resource_to_ansible_dict
+from ansible_collections.amazon.aws.plugins.module_utils.transformation import scrub_none_parameters
+
+# CamelCase names that camel_dict_to_snake_dict turns into the wrong
+# snake_case name ("OAuth" becomes "o_auth").
+SNAKE_NAME_FIXES = {
+    "allowed_o_auth_flows": "allowed_oauth_flows",
+    "allowed_o_auth_scopes": "allowed_oauth_scopes",
+    "allowed_o_auth_flows_user_pool_client": "allowed_oauth_flows_user_pool_client",
+}
 
 
 def _override_for(path, key, overrides):
@@ -26,72 +40,60 @@ def _override_for(path, key, overrides):
     return overrides.get(key)
 
 
-def to_boto(value, overrides=None, path=()):
-    """Convert an Ansible value (snake_case keys) to a Cognito API value.
-
-    ``None`` values are dropped, so only the options a user set are sent.
-    ``overrides`` maps snake_case names (or 'parent.name') whose CamelCase
-    form is irregular, such as ``callback_urls`` -> ``CallbackURLs``.
-    """
-    overrides = overrides or {}
+def _camelize(value, overrides, path=()):
     if isinstance(value, dict):
-        result = {}
-        for key, item in value.items():
-            if item is None:
-                continue
-            name = _override_for(path, key, overrides) or _snake_to_camel(key, capitalize_first=True)
-            result[name] = to_boto(item, overrides, path + (key,))
-        return result
+        return dict(
+            (_override_for(path, key, overrides) or _snake_to_camel(key, capitalize_first=True), _camelize(item, overrides, path + (key,)))
+            for key, item in value.items()
+        )
     if isinstance(value, list):
-        return [to_boto(item, overrides, path) for item in value]
+        return [_camelize(item, overrides, path) for item in value]
     return value
 
 
-def from_boto(value, overrides=None, keep_keys=()):
-    """Convert a Cognito API value to snake_case keys.
+def to_boto(value, overrides=None):
+    """Convert an Ansible value (snake_case keys) to a Cognito API value.
 
-    ``overrides`` is the same mapping as for :func:`to_boto`; its reverse is
-    used so that names round-trip.  Keys listed in ``keep_keys`` (CamelCase)
-    have their values left untouched (for example tag dictionaries).
+    ``None`` values are dropped (scrub_none_parameters), so only the options a
+    user set are sent.  ``overrides`` maps snake_case names (or
+    'parent.name') whose CamelCase form is irregular, such as
+    ``callback_urls`` -> ``CallbackURLs``, which snake_dict_to_camel_dict
+    would get wrong.
     """
-    reverse = {}
-    for snake, camel in (overrides or {}).items():
-        reverse[camel] = snake.rsplit(".", 1)[-1]
-    return _from_boto(value, reverse, keep_keys)
-
-
-def _from_boto(value, reverse, keep_keys):
-    if isinstance(value, dict):
-        result = {}
-        for key, item in value.items():
-            name = reverse.get(key) or _camel_to_snake(key)
-            if key in keep_keys:
-                result[name] = copy.deepcopy(item)
-            else:
-                result[name] = _from_boto(item, reverse, keep_keys)
-        return result
     if isinstance(value, list):
-        return [_from_boto(item, reverse, keep_keys) for item in value]
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
+        value = [scrub_none_parameters(item) if isinstance(item, dict) else item for item in value]
+    elif isinstance(value, dict):
+        value = scrub_none_parameters(value)
+    return _camelize(value, overrides or {})
+
+
+def from_boto(value, keep_keys=()):
+    """Convert a Cognito API value to snake_case keys (boto3_resource_to_ansible_dict).
+
+    Keys listed in ``keep_keys`` (CamelCase) have their values left untouched
+    (for example tag dictionaries); dates become ISO 8601 text.
+    """
+    result = boto3_resource_to_ansible_dict(value, transform_tags=False, force_tags=False, ignore_list=list(keep_keys))
+    return _fix_names(result)
+
+
+def _fix_names(value):
+    if isinstance(value, dict):
+        return dict((SNAKE_NAME_FIXES.get(key, key), _fix_names(item)) for key, item in value.items())
+    if isinstance(value, list):
+        return [_fix_names(item) for item in value]
     return value
 
 
 def deep_merge(current, desired):
-    """Return ``current`` with ``desired`` applied on top.
+    """Return ``current`` with ``desired`` applied on top (ansible-core's dict_merge).
 
     Dictionaries are merged key by key (an unset sub-option keeps its current
     value); any other value, lists included, replaces the current one.
     """
-    if not isinstance(current, dict) or not isinstance(desired, dict):
-        return copy.deepcopy(desired)
-    merged = copy.deepcopy(current)
-    for key, value in desired.items():
-        if key in merged:
-            merged[key] = deep_merge(merged[key], value)
-        else:
-            merged[key] = copy.deepcopy(value)
-    return merged
+    if isinstance(current, dict) and isinstance(desired, dict):
+        return dict_merge(current, desired)
+    return copy.deepcopy(desired)
 
 
 def canonical(value):
@@ -113,12 +115,8 @@ def canonical(value):
     return value
 
 
-def differs(current, desired):
-    """True when ``desired`` would change ``current`` (list order ignored)."""
-    return canonical(deep_merge(current, desired)) != canonical(current)
-
-
-def changed_keys(current, desired):
-    """The top-level keys of ``desired`` whose value would change ``current``."""
-    current = current or {}
-    return sorted(key for key, value in desired.items() if differs(current.get(key), value))
+def diff(before, after, volatile=()):
+    """A module's ``diff``: its return value before and after, without the fields that change by themselves."""
+    def stable(value):
+        return dict((key, item) for key, item in (value or {}).items() if key not in volatile)
+    return {"before": stable(before), "after": stable(after)}

@@ -328,15 +328,8 @@ def pool_to_ansible(pool):
     """The module's ``user_pool`` return value: snake_case, tags as a dict."""
     if not pool:
         return {}
-    result = from_boto(pool, NAME_OVERRIDES, keep_keys=("UserPoolTags",))
+    result = from_boto(pool, keep_keys=("UserPoolTags",))
     result["tags"] = result.pop("user_pool_tags", None) or {}
     if "deletion_protection" in result:
         result["deletion_protection"] = result["deletion_protection"] == "ACTIVE"
-    return result
-
-
-def pool_for_diff(pool):
-    result = pool_to_ansible(pool)
-    for key in VOLATILE_FIELDS:
-        result.pop(key, None)
     return result

@@ -177,15 +177,6 @@ options:
     description:
       - Minutes a user has to answer each authentication challenge, 3 to 15. AWS gives a new client 3.
     type: int
-  secret_transport_key:
-    description:
-      - Internal, do not set. The action plugin of this module sets a new random key on every run, replacing any
-        value given in the task, and the module then returns the client secret sealed with it (authenticated
-        encryption), so that the secret is not in clear in the module's raw output, which ansible-core logs when
-        E(ANSIBLE_DEBUG) is on. The action plugin opens it into RV(app_client.client_secret).
-      - When the module runs without its action plugin and without this option, RV(app_client.client_secret) is
-        returned in clear.
-    type: str
 notes:
   - UpdateUserPoolClient resets every setting it is not sent, so an update sends each setting that
     C(UpdateUserPoolClient) accepts and C(DescribeUserPoolClient) reports, as the installed botocore's service model
@@ -201,9 +192,9 @@ notes:
     Results without a secret (check mode, deletions, failures, clients without a secret) are displayed as usual.
   - The secret never appears in C(diff), in a warning or in an error message. Check mode never returns it, so
     C(--check --diff) shows the change.
-  - With E(ANSIBLE_DEBUG) on, ansible-core logs each module's raw output and arguments. The secret travels from
-    the module to the action plugin sealed with a one-time key that is never logged (see O(secret_transport_key)),
-    so it is not in that log either.
+  - E(ANSIBLE_DEBUG) is not covered. ansible-core documents that its debug output can show secrets despite
+    C(no_log) and that it is not for production use; with it on, the debug log has the module's raw output,
+    the client secret included.
   - Tasks that use the registered secret (for example to write a file or to set a fact that is displayed)
     need C(no_log=true) themselves; see the examples.
   - The action plugin does not run the module asynchronously (C(async)), because C(async_status) would show
@@ -436,11 +427,10 @@ from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleA
 
 from ansible_collections.kaleido.cognito.plugins.module_utils import app_client as clients
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
+from ansible_collections.kaleido.cognito.plugins.module_utils import transform
 from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
-from ansible_collections.kaleido.cognito.plugins.module_utils import secret_transport
 
 # botocore model: ClientNameType, UserPoolIdType, ClientIdType.
-CLIENT_NAME = re.compile(r"^[\w\s+=,.@-]{1,128}$")
 CLIENT_ID = re.compile(r"^[\w+]{1,128}$")
 EXPLICIT_AUTH_FLOWS = [
     "ADMIN_NO_SRP_AUTH",
@@ -462,12 +452,9 @@ def validate(module):
     """Refuse input AWS would refuse, naming the option, before any AWS call."""
     params = module.params
     name = params.get("name")
-    if name is not None:
-        problem = checks.control_character_problem("name", name)
-        if problem:
-            module.fail_json(msg=problem)
-        if not CLIENT_NAME.fullmatch(name):
-            module.fail_json(msg="name must be 1 to 128 letters, digits, spaces or +=,.@-_ characters, got {0!r}".format(name))
+    problem = checks.name_problem("name", name) if name is not None else None
+    if problem:
+        module.fail_json(msg=problem)
     problem = checks.pool_id_problem("user_pool_id", params["user_pool_id"], module.region)
     if problem:
         module.fail_json(msg=problem)
@@ -479,34 +466,17 @@ def validate(module):
     problems = clients.input_problems(params)
     if problems:
         module.fail_json(msg="; ".join(problems))
-    if params.get("secret_transport_key") is not None:
-        try:
-            secret_transport.check_key(params["secret_transport_key"])
-        except secret_transport.SealError as e:
-            module.fail_json(msg="secret_transport_key: {0} (it is set by the action plugin of this module; do not set it)".format(e))
 
 
 def find_client(module, client):
     """The app client the task is about (DescribeUserPoolClient result), or None."""
     pool_id = module.params["user_pool_id"]
     client_id = module.params.get("client_id")
-    if client_id:
-        found = cognito.describe_user_pool_client(client, pool_id, client_id)
-        if found is None and module.params["state"] == "present":
-            module.fail_json(msg="client_id {0}: no such app client in user pool {1}".format(client_id, pool_id))
-        return found
-    name = module.params["name"]
-    matches = sorted(item["ClientId"] for item in cognito.list_user_pool_clients(client, pool_id) if item.get("ClientName") == name)
-    if len(matches) > 1:
-        module.fail_json(
-            msg="name {0!r} matches {1} app clients of user pool {2} ({3}); set client_id to choose one".format(
-                name, len(matches), pool_id, ", ".join(matches)
-            ),
-            client_ids=matches,
-        )
-    if not matches:
-        return None
-    return cognito.describe_user_pool_client(client, pool_id, matches[0])
+    return cognito.find_one(
+        module, "app client", lambda found_id: cognito.describe_user_pool_client(client, pool_id, found_id),
+        lambda: cognito.list_user_pool_clients(client, pool_id), "ClientId", "ClientName", resource_id=client_id, name=module.params["name"],
+        id_option="client_id", where=" of user pool {0}".format(pool_id),
+        missing="client_id {0}: no such app client in user pool {1}".format(client_id, pool_id))
 
 
 def fail_on_problems(module, problems, current):
@@ -517,7 +487,7 @@ def fail_on_problems(module, problems, current):
 def ensure_created(module, client):
     pool_id = module.params["user_pool_id"]
     if cognito.describe_user_pool(client, pool_id) is None:
-        module.fail_json(msg="user_pool_id {0}: no such user pool in this account and region".format(pool_id))
+        module.fail_json(msg=cognito.no_such_user_pool_message(pool_id))
     request = clients.create_request(module.params)
     fail_on_problems(module, clients.configuration_problems(clients.predicted_created_client(request), module.params), None)
     if module.check_mode:
@@ -555,44 +525,44 @@ def ensure_absent(module, client, current):
     return True, None
 
 
-def main():
-    argument_spec = dict(
-        user_pool_id=dict(type="str", required=True),
-        name=dict(type="str"),
-        client_id=dict(type="str"),
-        state=dict(type="str", default="present", choices=["present", "absent"]),
-        generate_secret=dict(type="bool", default=True),
-        callback_urls=dict(type="list", elements="str"),
-        logout_urls=dict(type="list", elements="str"),
-        default_redirect_uri=dict(type="str"),
-        allowed_oauth_flows=dict(type="list", elements="str", choices=["code", "implicit", "client_credentials"]),
-        allowed_oauth_scopes=dict(type="list", elements="str"),
-        allowed_oauth_flows_user_pool_client=dict(type="bool"),
-        supported_identity_providers=dict(type="list", elements="str"),
-        explicit_auth_flows=dict(type="list", elements="str", choices=EXPLICIT_AUTH_FLOWS),
-        read_attributes=dict(type="list", elements="str"),
-        write_attributes=dict(type="list", elements="str"),
-        access_token_validity=dict(type="int", no_log=False),
-        id_token_validity=dict(type="int", no_log=False),
-        refresh_token_validity=dict(type="int", no_log=False),
-        token_validity_units=dict(
-            type="dict",
-            no_log=False,
-            options=dict(
-                access_token=dict(type="str", choices=TIME_UNITS),
-                id_token=dict(type="str", choices=TIME_UNITS),
-                refresh_token=dict(type="str", choices=TIME_UNITS),
-            ),
+ARGUMENT_SPEC = dict(
+    user_pool_id=dict(type="str", required=True),
+    name=dict(type="str"),
+    client_id=dict(type="str"),
+    state=dict(type="str", default="present", choices=["present", "absent"]),
+    generate_secret=dict(type="bool", default=True),
+    callback_urls=dict(type="list", elements="str"),
+    logout_urls=dict(type="list", elements="str"),
+    default_redirect_uri=dict(type="str"),
+    allowed_oauth_flows=dict(type="list", elements="str", choices=["code", "implicit", "client_credentials"]),
+    allowed_oauth_scopes=dict(type="list", elements="str"),
+    allowed_oauth_flows_user_pool_client=dict(type="bool"),
+    supported_identity_providers=dict(type="list", elements="str"),
+    explicit_auth_flows=dict(type="list", elements="str", choices=EXPLICIT_AUTH_FLOWS),
+    read_attributes=dict(type="list", elements="str"),
+    write_attributes=dict(type="list", elements="str"),
+    access_token_validity=dict(type="int", no_log=False),
+    id_token_validity=dict(type="int", no_log=False),
+    refresh_token_validity=dict(type="int", no_log=False),
+    token_validity_units=dict(
+        type="dict",
+        no_log=False,
+        options=dict(
+            access_token=dict(type="str", choices=TIME_UNITS),
+            id_token=dict(type="str", choices=TIME_UNITS),
+            refresh_token=dict(type="str", choices=TIME_UNITS),
         ),
-        prevent_user_existence_errors=dict(type="str", choices=["LEGACY", "ENABLED"]),
-        enable_token_revocation=dict(type="bool"),
-        enable_propagate_additional_user_context_data=dict(type="bool"),
-        auth_session_validity=dict(type="int"),
-        secret_transport_key=dict(type="str", no_log=True),
-    )
+    ),
+    prevent_user_existence_errors=dict(type="str", choices=["LEGACY", "ENABLED"]),
+    enable_token_revocation=dict(type="bool"),
+    enable_propagate_additional_user_context_data=dict(type="bool"),
+    auth_session_validity=dict(type="int"),
+)
 
+
+def main():
     module = AnsibleAWSModule(
-        argument_spec=argument_spec,
+        argument_spec=ARGUMENT_SPEC,
         supports_check_mode=True,
         required_one_of=[["name", "client_id"]],
     )
@@ -601,7 +571,6 @@ def main():
 
     try:
         current = find_client(module, client)
-        before = clients.client_for_diff(current)
         if module.params["state"] == "absent":
             changed, result = ensure_absent(module, client, current)
         else:
@@ -610,10 +579,8 @@ def main():
         module.fail_json_aws_error(e)
 
     app = clients.client_to_ansible(result, include_secret=not module.check_mode)
-    sealed = {}
-    if module.params.get("secret_transport_key") and app.get("client_secret"):
-        sealed["client_secret_sealed"] = secret_transport.seal(module.params["secret_transport_key"], app.pop("client_secret"))
-    module.exit_json(changed=changed, app_client=app, diff=dict(before=before, after=clients.client_for_diff(result)), **sealed)
+    diff = transform.diff(clients.client_to_ansible(current), clients.client_to_ansible(result), clients.VOLATILE_FIELDS)
+    module.exit_json(changed=changed, app_client=app, diff=diff)
 
 
 if __name__ == "__main__":

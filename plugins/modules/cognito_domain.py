@@ -206,6 +206,7 @@ from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleA
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
 from ansible_collections.kaleido.cognito.plugins.module_utils import domain as domains
 from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
+from ansible_collections.kaleido.cognito.plugins.module_utils import transform
 
 
 def validate(module):
@@ -222,7 +223,7 @@ def validate(module):
 def find_pool(module, client):
     pool = cognito.describe_user_pool(client, module.params["user_pool_id"])
     if pool is None and module.params["state"] == "present":
-        module.fail_json(msg="user_pool_id {0}: no such user pool in this account and region".format(module.params["user_pool_id"]))
+        module.fail_json(msg=cognito.no_such_user_pool_message(module.params["user_pool_id"]))
     return pool
 
 
@@ -390,20 +391,21 @@ def ensure_absent(module, client, pool):
     return changed, before if changed else None, None
 
 
-def main():
-    argument_spec = dict(
-        user_pool_id=dict(type="str", required=True),
-        domain=dict(type="str"),
-        certificate_arn=dict(type="str"),
-        managed_login_version=dict(type="int", choices=[1, 2]),
-        replace=dict(type="bool", default=False),
-        state=dict(type="str", default="present", choices=["present", "absent"]),
-        wait=dict(type="bool", default=True),
-        wait_timeout=dict(type="int"),
-    )
+ARGUMENT_SPEC = dict(
+    user_pool_id=dict(type="str", required=True),
+    domain=dict(type="str"),
+    certificate_arn=dict(type="str"),
+    managed_login_version=dict(type="int", choices=[1, 2]),
+    replace=dict(type="bool", default=False),
+    state=dict(type="str", default="present", choices=["present", "absent"]),
+    wait=dict(type="bool", default=True),
+    wait_timeout=dict(type="int"),
+)
 
+
+def main():
     module = AnsibleAWSModule(
-        argument_spec=argument_spec,
+        argument_spec=ARGUMENT_SPEC,
         supports_check_mode=True,
         required_if=[["state", "present", ["domain"]]],
     )
@@ -423,7 +425,7 @@ def main():
     module.exit_json(
         changed=changed,
         domain=domains.domain_to_ansible(after, region),
-        diff=dict(before=domains.domain_for_diff(before, region), after=domains.domain_for_diff(after, region)),
+        diff=transform.diff(domains.domain_to_ansible(before, region), domains.domain_to_ansible(after, region), domains.VOLATILE_FIELDS),
     )
 
 

@@ -423,7 +423,7 @@ from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleA
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
 from ansible_collections.kaleido.cognito.plugins.module_utils import domain as domains
 from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
-from ansible_collections.kaleido.cognito.plugins.module_utils.input_checks import POOL_NAME
+from ansible_collections.kaleido.cognito.plugins.module_utils import transform
 from ansible_collections.kaleido.cognito.plugins.module_utils import user_pool as pools
 
 CUSTOM_ATTRIBUTE_NAME = re.compile(r"^[\w.:-]{1,20}$")
@@ -438,12 +438,9 @@ def validate(module):
     """Refuse input AWS would refuse, naming the option, before any AWS call."""
     params = module.params
     name = params.get("name")
-    if name is not None:
-        problem = checks.control_character_problem("name", name)
-        if problem:
-            module.fail_json(msg=problem)
-        if not POOL_NAME.fullmatch(name):
-            module.fail_json(msg="name must be 1 to 128 letters, digits, spaces or +=,.@-_ characters, got {0!r}".format(name))
+    problem = checks.name_problem("name", name) if name is not None else None
+    if problem:
+        module.fail_json(msg=problem)
     pool_id = params.get("user_pool_id")
     if pool_id is not None:
         problem = checks.pool_id_problem("user_pool_id", pool_id, module.region)
@@ -475,21 +472,10 @@ def validate(module):
 def find_pool(module, client):
     """The pool the task is about (DescribeUserPool result), or None."""
     pool_id = module.params.get("user_pool_id")
-    if pool_id:
-        pool = cognito.describe_user_pool(client, pool_id)
-        if pool is None and module.params["state"] == "present":
-            module.fail_json(msg="user_pool_id {0}: no such user pool in this account and region".format(pool_id))
-        return pool
-    name = module.params["name"]
-    matches = [item["Id"] for item in cognito.list_user_pools(client) if item.get("Name") == name]
-    if len(matches) > 1:
-        module.fail_json(
-            msg="name {0!r} matches {1} user pools ({2}); set user_pool_id to choose one".format(name, len(matches), ", ".join(sorted(matches))),
-            user_pool_ids=sorted(matches),
-        )
-    if not matches:
-        return None
-    return cognito.describe_user_pool(client, matches[0])
+    return cognito.find_one(
+        module, "user pool", lambda found_id: cognito.describe_user_pool(client, found_id), lambda: cognito.list_user_pools(client),
+        "Id", "Name", resource_id=pool_id, name=module.params["name"], id_option="user_pool_id",
+        missing=cognito.no_such_user_pool_message(pool_id))
 
 
 def fail_on_tier_problems(module, request, pool=None):
@@ -615,113 +601,114 @@ def ensure_absent(module, client, pool):
     return True, None
 
 
-def main():
-    argument_spec = dict(
-        name=dict(type="str"),
-        user_pool_id=dict(type="str"),
-        state=dict(type="str", default="present", choices=["present", "absent"]),
-        username_attributes=dict(type="list", elements="str", choices=["email", "phone_number"]),
-        alias_attributes=dict(type="list", elements="str", choices=["email", "phone_number", "preferred_username"]),
-        username_case_sensitive=dict(type="bool"),
-        schema=dict(
-            type="list",
-            elements="dict",
-            options=dict(
-                name=dict(type="str", required=True),
-                attribute_data_type=dict(type="str", choices=["String", "Number", "DateTime", "Boolean"]),
-                required=dict(type="bool"),
-                mutable=dict(type="bool"),
-                developer_only_attribute=dict(type="bool"),
-                string_attribute_constraints=dict(type="dict", options=dict(min_length=dict(type="str"), max_length=dict(type="str"))),
-                number_attribute_constraints=dict(type="dict", options=dict(min_value=dict(type="str"), max_value=dict(type="str"))),
-            ),
+ARGUMENT_SPEC = dict(
+    name=dict(type="str"),
+    user_pool_id=dict(type="str"),
+    state=dict(type="str", default="present", choices=["present", "absent"]),
+    username_attributes=dict(type="list", elements="str", choices=["email", "phone_number"]),
+    alias_attributes=dict(type="list", elements="str", choices=["email", "phone_number", "preferred_username"]),
+    username_case_sensitive=dict(type="bool"),
+    schema=dict(
+        type="list",
+        elements="dict",
+        options=dict(
+            name=dict(type="str", required=True),
+            attribute_data_type=dict(type="str", choices=["String", "Number", "DateTime", "Boolean"]),
+            required=dict(type="bool"),
+            mutable=dict(type="bool"),
+            developer_only_attribute=dict(type="bool"),
+            string_attribute_constraints=dict(type="dict", options=dict(min_length=dict(type="str"), max_length=dict(type="str"))),
+            number_attribute_constraints=dict(type="dict", options=dict(min_value=dict(type="str"), max_value=dict(type="str"))),
         ),
-        auto_verified_attributes=dict(type="list", elements="str", choices=["email", "phone_number"]),
-        password_policy=dict(
-            type="dict",
-            no_log=False,
-            options=dict(
-                minimum_length=dict(type="int"),
-                require_uppercase=dict(type="bool"),
-                require_lowercase=dict(type="bool"),
-                require_numbers=dict(type="bool"),
-                require_symbols=dict(type="bool"),
-                password_history_size=dict(type="int", no_log=False),
-                temporary_password_validity_days=dict(type="int", no_log=False),
-            ),
+    ),
+    auto_verified_attributes=dict(type="list", elements="str", choices=["email", "phone_number"]),
+    password_policy=dict(
+        type="dict",
+        no_log=False,
+        options=dict(
+            minimum_length=dict(type="int"),
+            require_uppercase=dict(type="bool"),
+            require_lowercase=dict(type="bool"),
+            require_numbers=dict(type="bool"),
+            require_symbols=dict(type="bool"),
+            password_history_size=dict(type="int", no_log=False),
+            temporary_password_validity_days=dict(type="int", no_log=False),
         ),
-        mfa_configuration=dict(type="str", choices=["OFF", "ON", "OPTIONAL"]),
-        account_recovery_setting=dict(
-            type="dict",
-            options=dict(
-                recovery_mechanisms=dict(
-                    type="list",
-                    elements="dict",
-                    options=dict(
-                        name=dict(type="str", required=True, choices=["verified_email", "verified_phone_number", "admin_only"]),
-                        priority=dict(type="int", required=True),
-                    ),
+    ),
+    mfa_configuration=dict(type="str", choices=["OFF", "ON", "OPTIONAL"]),
+    account_recovery_setting=dict(
+        type="dict",
+        options=dict(
+            recovery_mechanisms=dict(
+                type="list",
+                elements="dict",
+                options=dict(
+                    name=dict(type="str", required=True, choices=["verified_email", "verified_phone_number", "admin_only"]),
+                    priority=dict(type="int", required=True),
                 ),
             ),
         ),
-        admin_create_user_config=dict(
-            type="dict",
-            options=dict(
-                allow_admin_create_user_only=dict(type="bool"),
-                invite_message_template=dict(
-                    type="dict",
-                    options=dict(sms_message=dict(type="str"), email_message=dict(type="str"), email_subject=dict(type="str")),
-                ),
+    ),
+    admin_create_user_config=dict(
+        type="dict",
+        options=dict(
+            allow_admin_create_user_only=dict(type="bool"),
+            invite_message_template=dict(
+                type="dict",
+                options=dict(sms_message=dict(type="str"), email_message=dict(type="str"), email_subject=dict(type="str")),
             ),
         ),
-        email_configuration=dict(
-            type="dict",
-            options={
-                "source_arn": dict(type="str"),
-                "reply_to_email_address": dict(type="str"),
-                "email_sending_account": dict(type="str", choices=["COGNITO_DEFAULT", "DEVELOPER"]),
-                "from": dict(type="str"),
-                "configuration_set": dict(type="str"),
-            },
+    ),
+    email_configuration=dict(
+        type="dict",
+        options={
+            "source_arn": dict(type="str"),
+            "reply_to_email_address": dict(type="str"),
+            "email_sending_account": dict(type="str", choices=["COGNITO_DEFAULT", "DEVELOPER"]),
+            "from": dict(type="str"),
+            "configuration_set": dict(type="str"),
+        },
+    ),
+    sms_configuration=dict(
+        type="dict",
+        options=dict(sns_caller_arn=dict(type="str"), external_id=dict(type="str"), sns_region=dict(type="str")),
+    ),
+    verification_message_template=dict(
+        type="dict",
+        options=dict(
+            sms_message=dict(type="str"),
+            email_message=dict(type="str"),
+            email_subject=dict(type="str"),
+            email_message_by_link=dict(type="str"),
+            email_subject_by_link=dict(type="str"),
+            default_email_option=dict(type="str", choices=["CONFIRM_WITH_LINK", "CONFIRM_WITH_CODE"]),
         ),
-        sms_configuration=dict(
-            type="dict",
-            options=dict(sns_caller_arn=dict(type="str"), external_id=dict(type="str"), sns_region=dict(type="str")),
+    ),
+    lambda_config=dict(type="dict"),
+    device_configuration=dict(
+        type="dict",
+        options=dict(challenge_required_on_new_device=dict(type="bool"), device_only_remembered_on_user_prompt=dict(type="bool")),
+    ),
+    user_attribute_update_settings=dict(
+        type="dict",
+        options=dict(
+            attributes_require_verification_before_update=dict(type="list", elements="str", choices=["email", "phone_number"]),
         ),
-        verification_message_template=dict(
-            type="dict",
-            options=dict(
-                sms_message=dict(type="str"),
-                email_message=dict(type="str"),
-                email_subject=dict(type="str"),
-                email_message_by_link=dict(type="str"),
-                email_subject_by_link=dict(type="str"),
-                default_email_option=dict(type="str", choices=["CONFIRM_WITH_LINK", "CONFIRM_WITH_CODE"]),
-            ),
-        ),
-        lambda_config=dict(type="dict"),
-        device_configuration=dict(
-            type="dict",
-            options=dict(challenge_required_on_new_device=dict(type="bool"), device_only_remembered_on_user_prompt=dict(type="bool")),
-        ),
-        user_attribute_update_settings=dict(
-            type="dict",
-            options=dict(
-                attributes_require_verification_before_update=dict(type="list", elements="str", choices=["email", "phone_number"]),
-            ),
-        ),
-        user_pool_add_ons=dict(
-            type="dict",
-            options=dict(advanced_security_mode=dict(type="str", required=True, choices=["OFF", "AUDIT", "ENFORCED"])),
-        ),
-        user_pool_tier=dict(type="str", choices=["LITE", "ESSENTIALS", "PLUS"]),
-        deletion_protection=dict(type="bool"),
-        tags=dict(type="dict", aliases=["resource_tags"]),
-        purge_tags=dict(type="bool", default=True),
-    )
+    ),
+    user_pool_add_ons=dict(
+        type="dict",
+        options=dict(advanced_security_mode=dict(type="str", required=True, choices=["OFF", "AUDIT", "ENFORCED"])),
+    ),
+    user_pool_tier=dict(type="str", choices=["LITE", "ESSENTIALS", "PLUS"]),
+    deletion_protection=dict(type="bool"),
+    tags=dict(type="dict", aliases=["resource_tags"]),
+    purge_tags=dict(type="bool", default=True),
+)
 
+
+def main():
     module = AnsibleAWSModule(
-        argument_spec=argument_spec,
+        argument_spec=ARGUMENT_SPEC,
         supports_check_mode=True,
         mutually_exclusive=[["username_attributes", "alias_attributes"]],
         required_one_of=[["name", "user_pool_id"]],
@@ -731,7 +718,6 @@ def main():
 
     try:
         pool = find_pool(module, client)
-        before = pools.pool_for_diff(pool)
         if module.params["state"] == "absent":
             changed, result = ensure_absent(module, client, pool)
         else:
@@ -742,7 +728,7 @@ def main():
     module.exit_json(
         changed=changed,
         user_pool=pools.pool_to_ansible(result),
-        diff=dict(before=before, after=pools.pool_for_diff(result)),
+        diff=transform.diff(pools.pool_to_ansible(pool), pools.pool_to_ansible(result), pools.VOLATILE_FIELDS),
     )
 
 

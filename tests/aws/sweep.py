@@ -36,7 +36,8 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, ROOT)
 
-import tests.conftest  # noqa: E402,F401  pylint: disable=wrong-import-position,unused-import  (makes the collection importable)
+# tests.conftest makes the collection importable.
+import tests.conftest  # noqa: E402,F401  pylint: disable=wrong-import-position,unused-import
 
 import boto3  # noqa: E402  pylint: disable=wrong-import-position
 import botocore.session  # noqa: E402  pylint: disable=wrong-import-position

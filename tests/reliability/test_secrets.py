@@ -1,10 +1,10 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""No secret in any output: every module and the kaleido_prep role, at -vvvv --diff, ANSIBLE_DEBUG off and on.
+"""No secret in any output: every module and the kaleido_prep role, at -vvvv --diff.
 
-ANSIBLE_DEBUG=1 makes ansible-core log each module's raw output and
-arguments, each module file transfer and each read that copy makes for
---diff.  The secrets searched for are read from the emulator with boto3,
+ANSIBLE_DEBUG is out of scope: ansible-core documents that its debug output
+can show secrets despite no_log and is not for production use (the modules'
+documentation says so); the runs here have it unset.  The secrets searched for are read from the emulator with boto3,
 independently of the modules: every app client secret and every identity
 provider client secret (ProviderDetails.client_secret) of every pool.  There
 is no identity provider module yet; the test gives the pool an OIDC identity
@@ -12,8 +12,7 @@ provider with a secret through boto3, so that the search already covers it.
 The search looks for each secret, its first and last 12 characters, and the
 same in every base64 token of the output (copy's --diff reads files base64
 encoded).  Each run also checks that the registered variables and the
-handoff file do hold the secret, and that the one-time key of the secret
-transport (option secret_transport_key) only ever appears masked.
+handoff file do hold the secret.
 """
 
 import base64
@@ -38,9 +37,6 @@ MODULES_PLAYBOOK = os.path.join(HERE, "playbooks", "secrets_modules.yml")
 ROLE_PLAYBOOK = os.path.join(HERE, "playbooks", "secrets_role.yml")
 FRAGMENT = 12
 BASE64_TOKEN = re.compile(r"[A-Za-z0-9+/_-]{16,}={0,2}")
-KEY_VALUE = re.compile(r"secret_transport_key['\"]?\s*[:=]\s*['\"]?([^'\",}\s]*)")
-MASK = "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"
-DEBUG_MODES = {"debug-off": None, "debug-on": "1"}
 
 pytestmark = [pytest.mark.reliability, pytest.mark.integration]
 
@@ -51,11 +47,9 @@ def secrets_emulator():
         yield emulator
 
 
-def run(emulator, playbook, variables, debug):
+def run(emulator, playbook, variables):
     env = ansible_env(emulator)
     env.pop("ANSIBLE_DEBUG", None)
-    if debug:
-        env["ANSIBLE_DEBUG"] = debug
     command = [os.path.join(VENV_BIN, "ansible-playbook"), "-i", "localhost,", playbook, "-e", json.dumps(variables), "-vvvv", "--diff"]
     process = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     process.output = process.stdout + process.stderr
@@ -101,18 +95,12 @@ def leaks(output, secrets):
     return found
 
 
-def check_output(label, process, secrets, debug):
+def check_output(label, process, secrets):
     found = leaks(process.output, secrets)
     hostile_figures.record_secrets(label, len(secrets), len(found), len(process.output))
     assert found == [], "{0}: secrets in the output: {1}".format(label, found)
-    keys = KEY_VALUE.findall(process.output)
-    assert all(value == MASK for value in keys), "{0}: the secret transport key appears unmasked: {1}".format(label, set(keys) - {MASK})
-    if debug:
-        # The run did log raw module output: the sealed secret went through it.
-        assert "_low_level_execute_command() done" in process.output
-        assert "client_secret_sealed" in process.output
-    else:
-        assert "_low_level_execute_command() done" not in process.output
+    # The runs were verbose: -vvvv shows each module's invocation and result (where not hidden).
+    assert "<localhost> EXEC" in process.output
 
 
 def add_identity_provider(cognito, pool_id):
@@ -134,8 +122,7 @@ def add_identity_provider(cognito, pool_id):
     return secret
 
 
-@pytest.mark.parametrize("debug", list(DEBUG_MODES.values()), ids=list(DEBUG_MODES))
-def test_modules_show_no_secret_at_vvvv_diff_on_success_and_failure(secrets_emulator, tmp_path, debug):
+def test_modules_show_no_secret_at_vvvv_diff_on_success_and_failure(secrets_emulator, tmp_path):
     secrets_emulator.reset()
     cognito = secrets_emulator.client()
     other = cognito.create_user_pool(PoolName="secrets-other")["UserPool"]["Id"]
@@ -149,7 +136,6 @@ def test_modules_show_no_secret_at_vvvv_diff_on_success_and_failure(secrets_emul
         secrets_emulator,
         MODULES_PLAYBOOK,
         {"pool_name": "secrets-pool", "prefix": "secrets-" + uuid.uuid4().hex[:6], "taken_prefix": taken, "dump_file": str(dump)},
-        debug,
     )
     assert process.returncode == 0, process.output[-20000:]
     registered = json.loads(dump.read_text())
@@ -165,15 +151,14 @@ def test_modules_show_no_secret_at_vvvv_diff_on_success_and_failure(secrets_emul
 
     secrets = known_secrets(cognito)
     assert sorted(secrets) == sorted([secret, other_client["ClientSecret"], idp_secret])
-    check_output("modules, {0}".format("ANSIBLE_DEBUG=1" if debug else "ANSIBLE_DEBUG unset"), process, secrets, debug)
+    check_output("modules", process, secrets)
     # What carries no secret is still shown: the failures' messages and the check-mode diff.
     assert "AWS cannot add or remove the generated secret" in process.output
     assert "is not available" in process.output
     assert "https://secrets.example.com/previewed" in process.output
 
 
-@pytest.mark.parametrize("debug", list(DEBUG_MODES.values()), ids=list(DEBUG_MODES))
-def test_kaleido_prep_shows_no_secret_at_vvvv_diff_on_success_rerun_and_failure(secrets_emulator, tmp_path, debug):
+def test_kaleido_prep_shows_no_secret_at_vvvv_diff_on_success_rerun_and_failure(secrets_emulator, tmp_path):
     secrets_emulator.reset()
     cognito = secrets_emulator.client()
     other = cognito.create_user_pool(PoolName="secrets-other")["UserPool"]["Id"]
@@ -189,7 +174,6 @@ def test_kaleido_prep_shows_no_secret_at_vvvv_diff_on_success_rerun_and_failure(
         {"pool_name": "secrets-prep", "prefix": "secrets-prep-" + uuid.uuid4().hex[:6], "handoff_file": str(handoff),
          "failing_pool_name": "secrets-prep-failing", "taken_prefix": taken, "failing_handoff_file": str(tmp_path / "failing.yml"),
          "dump_file": str(dump)},
-        debug,
     )
     # The third run fails, after its app client was created.
     assert process.returncode != 0, process.output[-20000:]
@@ -214,7 +198,7 @@ def test_kaleido_prep_shows_no_secret_at_vvvv_diff_on_success_rerun_and_failure(
 
     secrets = known_secrets(cognito)
     assert sorted(secrets) == sorted([secret, described["secrets-prep-failing"]["ClientSecret"], idp_secret])
-    check_output("kaleido_prep, {0}".format("ANSIBLE_DEBUG=1" if debug else "ANSIBLE_DEBUG unset"), process, secrets, debug)
+    check_output("kaleido_prep", process, secrets)
     assert "Client secret:  not shown" in process.output
 
 
@@ -226,5 +210,3 @@ def test_the_leak_search_finds_a_secret_in_clear_in_fragments_and_in_base64():
     encoded = base64.b64encode("client_id: x\nclient_secret: {0}\n".format(secret).encode()).decode()
     assert secret not in encoded and leaks('{{"content": "{0}"}}'.format(encoded), [secret])
     assert leaks("nothing here", [secret]) == []
-    assert KEY_VALUE.findall('"secret_transport_key": "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"') == [MASK]
-    assert KEY_VALUE.findall("{'secret_transport_key': 'c2VjcmV0'}") == ["c2VjcmV0"]

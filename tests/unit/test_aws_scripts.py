@@ -26,7 +26,7 @@ AWS_DIR = os.path.join(ROOT, "tests", "aws")
 TEST_AWS = os.path.join(ROOT, "scripts", "test-aws")
 SWEEP = os.path.join(AWS_DIR, "sweep.py")
 TAG = "kaleido-cognito-test"
-FAKE_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "AKIAFAKEFAKEFAKEFAKE", "AWS_SECRET_ACCESS_KEY": "fake-secret-key"}
+FAKE_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "AKIAEMULATOR00000000", "AWS_SECRET_ACCESS_KEY": "fake-secret-key"}
 
 
 def load(name):
@@ -54,7 +54,7 @@ class Listener:
     def _serve(self):
         while True:
             try:
-                conn, _ = self.sock.accept()
+                conn, dummy = self.sock.accept()
             except OSError:
                 return
             self.connections += 1
@@ -190,7 +190,7 @@ def hooked(emulator, tmp_path, monkeypatch):
 
 @pytest.mark.emulator
 def test_hook_tags_every_new_pool_and_hides_the_tag(hooked):
-    client, raw, _ = hooked
+    client, raw, dummy = hooked
     pool = client.create_user_pool(PoolName="kt-hook", UserPoolTags={"Project": "kaleido"})["UserPool"]
     bare = client.create_user_pool(PoolName="kt-hook-bare")["UserPool"]
     assert pool["UserPoolTags"] == {"Project": "kaleido"}
@@ -218,7 +218,7 @@ def test_hook_drops_the_tag_from_untag_and_tag_calls(hooked, emulator):
 
 @pytest.mark.emulator
 def test_hook_keeps_the_tag_through_updates(hooked, emulator):
-    client, raw, _ = hooked
+    client, raw, dummy = hooked
     pool = client.create_user_pool(PoolName="kt-hook", UserPoolTags={"Project": "kaleido"})["UserPool"]
     # The whole tag set as read (without the run's tag): the tag is added to it.
     client.update_user_pool(UserPoolId=pool["Id"], UserPoolTags={"Project": "kaleido"})
@@ -235,7 +235,7 @@ def test_hook_keeps_the_tag_through_updates(hooked, emulator):
 
 @pytest.mark.emulator
 def test_hook_logs_each_cognito_call_like_the_emulator(hooked, emulator):
-    client, _, call_log = hooked
+    client, dummy, call_log = hooked
     emulator.reset_calls()
     pool = client.create_user_pool(PoolName="kt-hook")["UserPool"]
     client.describe_user_pool(UserPoolId=pool["Id"])

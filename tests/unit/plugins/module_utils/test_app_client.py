@@ -9,6 +9,7 @@ import pytest
 
 from ansible_collections.kaleido.cognito.plugins.action.cognito_app_client import carries_secret
 from ansible_collections.kaleido.cognito.plugins.module_utils import app_client as clients
+from ansible_collections.kaleido.cognito.plugins.module_utils import transform
 
 POOL = "us-east-1_AbCdEfGhI"
 SECRET = "s3cr3tvalue0123456789abcdefghijklmnopqrstuvwxyz0123"
@@ -175,10 +176,11 @@ def test_return_value_has_snake_case_names_and_the_secret_only_when_asked():
 
 
 def test_diff_never_has_the_secret_nor_the_modification_time():
-    diff = clients.client_for_diff(CLIENT)
+    diff = transform.diff(None, clients.client_to_ansible(CLIENT), clients.VOLATILE_FIELDS)
     assert SECRET not in json.dumps(diff)
-    assert "last_modified_date" not in diff
-    assert diff["client_id"] == CLIENT["ClientId"]
+    assert "last_modified_date" not in diff["after"]
+    assert diff["after"]["client_id"] == CLIENT["ClientId"]
+    assert diff["before"] == {}
 
 
 def test_return_value_names_round_trip_to_the_request_names():

@@ -3,6 +3,7 @@
 
 import copy
 
+from ansible_collections.kaleido.cognito.plugins.module_utils import transform
 from ansible_collections.kaleido.cognito.plugins.module_utils import user_pool as pools
 
 POOL = {
@@ -182,4 +183,5 @@ def test_pool_to_ansible_returns_tags_as_dict_and_protection_as_bool():
     assert result["tags"] == {"Project": "kaleido"}
     assert result["deletion_protection"] is True
     assert result["id"] == "us-east-1_abc"
-    assert "last_modified_date" not in pools.pool_for_diff(POOL)
+    diff = transform.diff(pools.pool_to_ansible(POOL), None, pools.VOLATILE_FIELDS)
+    assert "last_modified_date" not in diff["before"] and diff["before"]["id"] == "us-east-1_abc" and diff["after"] == {}
