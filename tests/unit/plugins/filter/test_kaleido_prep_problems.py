@@ -128,10 +128,29 @@ def test_names_get_the_module_check(variable, name):
     assert bool(role) == (checks.POOL_NAME.fullmatch(name) is None or checks.CONTROL_CHARACTER.search(name) is not None)
 
 
-def test_the_user_pool_module_uses_the_pool_name_pattern_of_module_utils():
-    from ansible_collections.kaleido.cognito.plugins.modules import cognito_user_pool  # pylint: disable=import-outside-toplevel
+@pytest.mark.parametrize("module_name", ["cognito_user_pool", "cognito_app_client"])
+def test_the_modules_check_names_with_the_check_of_module_utils_and_have_no_pattern_of_their_own(module_name, monkeypatch):
+    import importlib  # pylint: disable=import-outside-toplevel
 
-    assert cognito_user_pool.POOL_NAME is checks.POOL_NAME
+    module = importlib.import_module("ansible_collections.kaleido.cognito.plugins.modules." + module_name)
+    source = open(module.__file__).read()
+    assert r"[\w\s+=,.@-]" not in source
+    calls = []
+    monkeypatch.setattr(checks, "name_problem", lambda option, name: calls.append((option, name)) or "refused")
+
+    class Failed(Exception):
+        pass
+
+    class FakeModule:
+        params = {"name": "x", "user_pool_id": "us-east-1_abc", "state": "present", "client_id": None}
+        region = "us-east-1"
+
+        def fail_json(self, msg, **kwargs):
+            raise Failed(msg)
+
+    with pytest.raises(Failed, match="refused"):
+        module.validate(FakeModule())
+    assert calls == [("name", "x")]
 
 
 @pytest.mark.parametrize("value", [["a"], {"a": "b"}, 3, None, True])
