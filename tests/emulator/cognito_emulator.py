@@ -90,6 +90,7 @@ Defaults reported for an app client created with only ``ClientName``
 from __future__ import absolute_import, division, print_function
 
 import argparse
+import base64
 import copy
 import hashlib
 import io
@@ -101,6 +102,7 @@ import sys
 import threading
 import time
 import unicodedata
+import uuid
 
 try:
     from . import local_server
@@ -842,6 +844,246 @@ def _response_untag_resource(self):
     return _responses().EmptyResult()
 
 
+# ----------------------------------------------------- managed login branding
+#
+# moto 5.2.5 has no managed login branding: it answers HTTP 500 to the five
+# operations below.  Brandings are kept on the moto backend (so moto's reset
+# clears them), one per app client.  Sources: the botocore docs of the
+# operations and of ManagedLoginBrandingType; answers measured against AWS and
+# published by the floci project (floci-io/floci pull request 2869, its test
+# CognitoManagedLoginBrandingIntegrationTest: "Response shapes and error
+# messages were measured against the live Cognito API").
+
+BRANDING_SOURCE_MESSAGE = "useCognitoProvidedValues or settings should be specified (but not both)"
+# What ReturnMergedResources=true adds to a branding without Settings: a small
+# stand-in for Cognito's default style document (AWS's is far larger and is not
+# reproduced; the collection never reads it).
+BRANDING_DEFAULT_SETTINGS = {
+    "categories": {"global": {"colorSchemeMode": "LIGHT"}, "form": {"location": {"horizontal": "CENTER", "vertical": "CENTER"}}},
+    "components": {},
+    "componentClasses": {},
+}
+
+
+def _branding_store(backend):
+    """The brandings of ``backend`` (id -> record), without those whose pool or app client is gone.
+
+    A style is "linked to an app client until you delete it" (botocore doc of
+    CreateManagedLoginBranding ClientId); deleting the pool deletes everything
+    in it (botocore doc of DeleteUserPool).  What AWS answers about the style of
+    a deleted app client is not documented: the emulator forgets it with the
+    client, and the collection never depends on either.
+    """
+    store = backend.__dict__.setdefault("emulator_brandings", {})
+    for branding_id, record in list(store.items()):
+        pool = backend.user_pools.get(record["UserPoolId"])
+        if pool is None or record["ClientId"] not in pool.clients:
+            store.pop(branding_id, None)
+    return store
+
+
+def _branding_pool(backend, user_pool_id, write):
+    """The pool of a branding request (ResourceNotFoundException when unknown).
+
+    Writes on a LITE pool: FeatureUnavailableInTierException.  botocore doc of
+    CreateUserPoolDomain ManagedLoginVersion: "Managed login requires that your
+    user pool be configured for any feature plan other than Lite", and a
+    branding style is the style of managed login (botocore doc of
+    CreateManagedLoginBranding: "the programmatic option for the creation of a
+    new style in the branding editor").  The model does not list the exception
+    for the branding operations and its answer to them is not confirmed; it is
+    the one AWS gives for managed login on a domain (_check_managed_login_tier).
+    """
+    pool = backend.describe_user_pool(user_pool_id)
+    if write:
+        _check_managed_login_tier(pool, 2)
+    return pool
+
+
+def _branding_source(use_cognito_provided_values, settings):
+    """Exactly one source of style per request (measured by floci-io/floci pull request 2869).
+
+    botocore doc of CreateManagedLoginBranding / UpdateManagedLoginBranding
+    UseCognitoProvidedValues: "When you specify true for this option, you must
+    also omit values for Settings and Assets".  As measured: true with
+    Settings, neither of them, and false alone are refused with
+    BRANDING_SOURCE_MESSAGE, on create and on update; Assets beside true are
+    accepted (also measured by another project, "Assets alongside
+    UseCognitoProvidedValues are accepted"), so only Settings is checked.
+    """
+    if (use_cognito_provided_values is True) == (settings is not None):
+        raise _models().InvalidParameterException(BRANDING_SOURCE_MESSAGE)
+
+
+def _branding_assets(assets):
+    """AssetListType from a request: Bytes (a blob, base64 in JSON) decoded so that moto encodes it back."""
+    result = []
+    for asset in assets or []:
+        asset = dict(asset)
+        if isinstance(asset.get("Bytes"), str):
+            asset["Bytes"] = base64.b64decode(asset["Bytes"])
+        result.append(asset)
+    return result
+
+
+def _merge_branding_assets(current, new):
+    """Assets of an update: a new asset replaces the one of the same Category and ColorMode, the others are kept."""
+    def key(asset):
+        return asset.get("Category"), asset.get("ColorMode")
+    merged = dict((key(asset), asset) for asset in current)
+    for asset in new:
+        merged[key(asset)] = asset
+    return list(merged.values())
+
+
+def _merge_settings(current, new):
+    if isinstance(current, dict) and isinstance(new, dict):
+        merged = dict(current)
+        for key, value in new.items():
+            merged[key] = _merge_settings(current.get(key), value)
+        return merged
+    return copy.deepcopy(new)
+
+
+def _branding_view(record, merged=False):
+    """ManagedLoginBrandingType of ``record``.
+
+    As measured (floci-io/floci pull request 2869): Settings is left out when
+    the style has none, Assets is always there (an empty list).  The type has no
+    ClientId.  DescribeManagedLoginBranding(ByClient) ReturnMergedResources
+    (botocore doc): "When true, returns values for branding options that are
+    unchanged from Amazon Cognito defaults. When false or when you omit this
+    parameter, returns only values that you customized in your branding style."
+    """
+    view = dict((key, copy.deepcopy(record[key])) for key in (
+        "ManagedLoginBrandingId", "UserPoolId", "UseCognitoProvidedValues", "Assets", "CreationDate", "LastModifiedDate"))
+    settings = record.get("Settings")
+    if merged:
+        settings = _merge_settings(BRANDING_DEFAULT_SETTINGS, settings or {})
+    if settings is not None:
+        view["Settings"] = copy.deepcopy(settings)
+    return {"ManagedLoginBranding": view}
+
+
+def _branding_not_found(message):
+    return _models().ResourceNotFoundError(message)
+
+
+def _branding_by_id(response):
+    """The pool's branding named by ManagedLoginBrandingId ("ManagedLoginBranding does not exist." as measured)."""
+    store = _branding_store(response.backend)
+    record = store.get(response._get_param("ManagedLoginBrandingId"))  # pylint: disable=protected-access
+    if record is None or record["UserPoolId"] != response._get_param("UserPoolId"):  # pylint: disable=protected-access
+        raise _branding_not_found("ManagedLoginBranding does not exist.")
+    return record
+
+
+def _response_create_managed_login_branding(self):
+    """CreateManagedLoginBranding (botocore doc): "Creates a new set of branding
+    settings for a user pool style and associates it with an app client."
+    ClientId: "Each style is linked to an app client until you delete it";
+    ManagedLoginBrandingExistsException: "thrown when you attempt to apply a
+    managed login branding style to an app client that already has an assigned
+    style" (message as measured by floci-io/floci pull request 2869).  An
+    unknown pool or client: ResourceNotFoundException.  A created style is not
+    UseCognitoProvidedValues unless the request says so (as measured: omitting
+    the member stores false)."""
+    pool_id = self._get_param("UserPoolId")
+    client_id = self._get_param("ClientId")
+    _branding_pool(self.backend, pool_id, write=True)
+    self.backend.describe_user_pool_client(pool_id, client_id)
+    use_values = self._get_param("UseCognitoProvidedValues")
+    settings = self._get_param("Settings")
+    _branding_source(use_values, settings)
+    store = _branding_store(self.backend)
+    if any(record["UserPoolId"] == pool_id and record["ClientId"] == client_id for record in store.values()):
+        raise _error_class("ManagedLoginBrandingExistsException")("A ManagedLoginBranding already exists for client %s" % client_id)
+    now = _utcnow()
+    record = {
+        "ManagedLoginBrandingId": str(uuid.uuid4()),
+        "UserPoolId": pool_id,
+        "ClientId": client_id,
+        "UseCognitoProvidedValues": use_values is True,
+        "Settings": copy.deepcopy(settings),
+        "Assets": _branding_assets(self._get_param("Assets")),
+        "CreationDate": now,
+        "LastModifiedDate": now,
+    }
+    store[record["ManagedLoginBrandingId"]] = record
+    return _responses().ActionResult(_branding_view(record))
+
+
+def _response_describe_managed_login_branding(self):
+    """DescribeManagedLoginBranding (botocore doc): "Given the ID of a managed
+    login branding style, returns detailed information about the style."
+    Unknown pool or id: ResourceNotFoundException."""
+    _branding_pool(self.backend, self._get_param("UserPoolId"), write=False)
+    record = _branding_by_id(self)
+    return _responses().ActionResult(_branding_view(record, self._get_param("ReturnMergedResources") is True))
+
+
+def _response_describe_managed_login_branding_by_client(self):
+    """DescribeManagedLoginBrandingByClient (botocore doc): "Given the ID of a
+    user pool app client, returns detailed information about the style assigned
+    to the app client."  A client without a style: ResourceNotFoundException
+    "ManagedLoginBranding for client <id> does not exist." (as measured by
+    floci-io/floci pull request 2869); an unknown pool or client:
+    ResourceNotFoundException."""
+    pool_id = self._get_param("UserPoolId")
+    client_id = self._get_param("ClientId")
+    _branding_pool(self.backend, pool_id, write=False)
+    self.backend.describe_user_pool_client(pool_id, client_id)
+    for record in _branding_store(self.backend).values():
+        if record["UserPoolId"] == pool_id and record["ClientId"] == client_id:
+            return _responses().ActionResult(_branding_view(record, self._get_param("ReturnMergedResources") is True))
+    raise _branding_not_found("ManagedLoginBranding for client %s does not exist." % client_id)
+
+
+def _response_update_managed_login_branding(self):
+    """UpdateManagedLoginBranding (botocore doc): "Configures the branding
+    settings for a user pool style ... Amazon Cognito doesn't require that you
+    pass all parameters in one request and preserves existing style settings
+    that you don't specify."  UseCognitoProvidedValues true: "This option
+    reverts to default style options that are managed by Amazon Cognito"
+    (Settings and Assets are dropped).  Otherwise Settings is merged into the
+    style's and Assets replace those of the same Category and ColorMode; the
+    others are kept (as measured by floci-io/floci pull request 2869: omitting
+    Assets or Settings does not clear them)."""
+    _branding_pool(self.backend, self._get_param("UserPoolId"), write=True)
+    record = _branding_by_id(self)
+    use_values = self._get_param("UseCognitoProvidedValues")
+    settings = self._get_param("Settings")
+    _branding_source(use_values, settings)
+    if use_values is True:
+        record.update({"UseCognitoProvidedValues": True, "Settings": None, "Assets": _branding_assets(self._get_param("Assets"))})
+    else:
+        record["UseCognitoProvidedValues"] = False
+        record["Settings"] = _merge_settings(record.get("Settings") or {}, settings)
+        if self._get_param("Assets") is not None:
+            record["Assets"] = _merge_branding_assets(record["Assets"], _branding_assets(self._get_param("Assets")))
+    record["LastModifiedDate"] = _utcnow()
+    return _responses().ActionResult(_branding_view(record))
+
+
+def _response_delete_managed_login_branding(self):
+    """DeleteManagedLoginBranding (botocore doc): "Deletes a managed login
+    branding style. When you delete a style, you delete the branding
+    association for an app client."  Unknown pool or id: ResourceNotFoundException."""
+    _branding_pool(self.backend, self._get_param("UserPoolId"), write=False)
+    record = _branding_by_id(self)
+    _branding_store(self.backend).pop(record["ManagedLoginBrandingId"], None)
+    return _responses().EmptyResult()
+
+
+def _patch_managed_login_branding(response_cls):
+    """Give moto's CognitoIdpResponse the managed login branding operations."""
+    response_cls.create_managed_login_branding = _response_create_managed_login_branding
+    response_cls.describe_managed_login_branding = _response_describe_managed_login_branding
+    response_cls.describe_managed_login_branding_by_client = _response_describe_managed_login_branding_by_client
+    response_cls.update_managed_login_branding = _response_update_managed_login_branding
+    response_cls.delete_managed_login_branding = _response_delete_managed_login_branding
+
+
 # ---------------------------------------------------------- speed: JWK cache
 
 class _CachedRSAKey:
@@ -960,6 +1202,7 @@ def apply_patches():
     response_cls.describe_user_pool_client = _response_describe_user_pool_client
     response_cls.tag_resource = _response_tag_resource
     response_cls.untag_resource = _response_untag_resource
+    _patch_managed_login_branding(response_cls)
     models.jwk = _CachedJwkModule(models.jwk)
     _PATCHED.append(True)
 
