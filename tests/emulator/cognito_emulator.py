@@ -23,6 +23,10 @@ serves moto on 127.0.0.1 with these patches applied plus a WSGI middleware:
   - ``domain_deleting_seconds`` (number >= 0, default 0): a deleted domain
     reports ``DELETING`` for that many seconds, and still holds its name and its
     place on the pool, before it is gone (0: gone at once);
+  - ``list_latency_seconds`` (number >= 0, default 0): ListUserPools and
+    ListUserPoolClients answers show the state when the request arrived and are
+    sent that many seconds later (network and service latency; it widens the
+    window in which runs that start together each find nothing and create);
   - ``unknown_members`` (JSON object, default ``{}``): members that botocore's
     model does not know, added to the answers of DescribeUserPool (key
     ``"UserPool"``) and DescribeUserPoolClient (key ``"UserPoolClient"``), e.g.
@@ -114,7 +118,9 @@ __metaclass__ = type
 
 COGNITO_TARGET_PREFIX = "AWSCognitoIdentityProviderService."
 
-DEFAULT_KNOBS = {"domain_creating_seconds": 0, "domain_deleting_seconds": 0, "unknown_members": {}}
+DEFAULT_KNOBS = {"domain_creating_seconds": 0, "domain_deleting_seconds": 0, "unknown_members": {}, "list_latency_seconds": 0}
+# Operations whose answers the list_latency_seconds knob delays.
+LISTING_OPERATIONS = ("ListUserPools", "ListUserPoolClients")
 _KNOBS = copy.deepcopy(DEFAULT_KNOBS)
 _KNOBS_LOCK = threading.Lock()
 # Sequence numbers ordering knob changes and resource updates (unknown_members).
@@ -215,6 +221,7 @@ def _unknown_members_knob(name, value):
 KNOB_VALIDATORS = {
     "domain_creating_seconds": _seconds_knob,
     "domain_deleting_seconds": _seconds_knob,
+    "list_latency_seconds": _seconds_knob,
     "unknown_members": _unknown_members_knob,
 }
 
@@ -1203,6 +1210,7 @@ def apply_patches():
     response_cls.tag_resource = _response_tag_resource
     response_cls.untag_resource = _response_untag_resource
     _patch_managed_login_branding(response_cls)
+    _patch_identity_providers(models, backend_cls)
     models.jwk = _CachedJwkModule(models.jwk)
     _PATCHED.append(True)
 
@@ -1453,6 +1461,199 @@ def validate_request(operation, params):
     return "%d validation error%s detected: %s" % (len(errors), "" if len(errors) == 1 else "s", "; ".join(errors))
 
 
+# ------------------------------------------------------- identity providers
+#
+# moto 5.2.5 accepts any identity provider (no type, name or detail checks; a
+# second provider of one name overwrites the first), describes it exactly as
+# sent, and lets app clients name providers that do not exist.  AWS:
+#
+# * ProviderType outside IdentityProviderTypeType: the model validation
+#   (validate_request) already answers InvalidParameterException.
+# * A social provider must be named after its type: "Provider MyGoogle cannot
+#   be of type Google." (InvalidParameterException; aws/aws-cli issue 3179).
+# * The details each type needs (botocore doc of CreateIdentityProvider /
+#   UpdateIdentityProvider ProviderDetails, the AWS API reference text):
+#   Google, Facebook, LoginWithAmazon: client_id, client_secret,
+#   authorize_scopes; AWS answers "client_id, client_secret and
+#   authorize_scopes are all required idp details" (aws-amplify/amplify-cli
+#   issues 6880 and 8266).  SignInWithApple: client_id, team_id, key_id,
+#   private_key, authorize_scopes; OIDC: client_id,
+#   attributes_request_method, oidc_issuer, authorize_scopes; SAML:
+#   MetadataFile or MetadataURL.  The wording for those three is the same
+#   sentence (AWS's own wording for them was not found).
+# * A second provider of a name: DuplicateProviderException ("This exception
+#   is thrown when the provider is already supported by the user pool",
+#   botocore model of CreateIdentityProvider's errors).
+# * DescribeIdentityProvider reports details AWS adds: the "Describe response"
+#   of each type in the same ProviderDetails doc (Google: attributes_url
+#   https://people.googleapis.com/v1/people/me?personFields=,
+#   attributes_url_add_attributes "true", authorize_url
+#   https://accounts.google.com/o/oauth2/v2/auth, oidc_issuer
+#   https://accounts.google.com, token_request_method POST, token_url
+#   https://www.googleapis.com/oauth2/v4/token; likewise LoginWithAmazon,
+#   SignInWithApple, Facebook (URLs of its api_version) and OIDC
+#   (attributes_url_add_attributes "false": "Amazon Cognito sets the value of
+#   the following keys automatically. They are read-only.")), and the
+#   SignInWithApple describe response has no private_key.  OIDC discovery
+#   from oidc_issuer and the SAML endpoints read from the metadata are not
+#   modelled.
+# * UpdateIdentityProvider: ProviderDetails is "The scopes, URLs, and
+#   identifiers for your external identity provider" (the whole set): sent,
+#   it replaces the details (checked as on create); omitted, they stay.
+#   AttributeMapping and IdpIdentifiers likewise; LastModifiedDate changes
+#   (IdentityProviderType: "The date and time when the item was modified").
+# * CreateUserPoolClient / UpdateUserPoolClient naming a provider the pool
+#   does not have: InvalidParameterException "The provider X does not exist
+#   for User Pool Y" (lgallard/terraform-aws-cognito-user-pool pull request
+#   72; COGNITO always exists).
+# * DeleteIdentityProvider of a provider that app clients still list: what
+#   AWS does was not found (the model lists UnsupportedIdentityProviderException
+#   among its errors without saying when); not modelled, moto deletes it.
+
+SOCIAL_PROVIDER_TYPES = ("Google", "Facebook", "LoginWithAmazon", "SignInWithApple")
+PROVIDER_REQUIRED_DETAILS = {
+    "Google": ("client_id", "client_secret", "authorize_scopes"),
+    "Facebook": ("client_id", "client_secret", "authorize_scopes"),
+    "LoginWithAmazon": ("client_id", "client_secret", "authorize_scopes"),
+    "SignInWithApple": ("client_id", "team_id", "key_id", "private_key", "authorize_scopes"),
+    "OIDC": ("client_id", "attributes_request_method", "oidc_issuer", "authorize_scopes"),
+}
+PROVIDER_ADDED_DETAILS = {
+    "Google": {
+        "attributes_url": "https://people.googleapis.com/v1/people/me?personFields=",
+        "attributes_url_add_attributes": "true",
+        "authorize_url": "https://accounts.google.com/o/oauth2/v2/auth",
+        "oidc_issuer": "https://accounts.google.com",
+        "token_request_method": "POST",
+        "token_url": "https://www.googleapis.com/oauth2/v4/token",
+    },
+    "LoginWithAmazon": {
+        "attributes_url": "https://api.amazon.com/user/profile",
+        "attributes_url_add_attributes": "false",
+        "authorize_url": "https://www.amazon.com/ap/oa",
+        "token_request_method": "POST",
+        "token_url": "https://api.amazon.com/auth/o2/token",
+    },
+    "SignInWithApple": {
+        "attributes_url_add_attributes": "false",
+        "authorize_url": "https://appleid.apple.com/auth/authorize",
+        "oidc_issuer": "https://appleid.apple.com",
+        "token_request_method": "POST",
+        "token_url": "https://appleid.apple.com/auth/token",
+    },
+    "Facebook": {"attributes_url_add_attributes": "true", "token_request_method": "GET"},
+    "OIDC": {"attributes_url_add_attributes": "false"},
+}
+# Details of a type that AWS does not report (SignInWithApple describe response).
+PROVIDER_UNREPORTED_DETAILS = {"SignInWithApple": ("private_key",)}
+# Keys the emulator adds; a request that sends them back has them replaced.
+_ADDED_KEYS = ("attributes_url_add_attributes", "token_request_method")
+
+
+def _check_provider_details(provider_type, details):
+    """InvalidParameterException for details a ``provider_type`` provider must have (see above)."""
+    details = details or {}
+    if provider_type == "SAML":
+        if not details.get("MetadataFile") and not details.get("MetadataURL"):
+            raise _models().InvalidParameterException("MetadataFile or MetadataURL is a required idp detail")
+        return
+    required = PROVIDER_REQUIRED_DETAILS.get(provider_type)
+    if required and any(not details.get(key) for key in required):
+        raise _models().InvalidParameterException("%s and %s are all required idp details" % (", ".join(required[:-1]), required[-1]))
+
+
+def _provider_details_reported(provider_type, details):
+    """The details DescribeIdentityProvider reports for ``details`` sent to a ``provider_type`` provider."""
+    reported = dict(details or {})
+    for key in _ADDED_KEYS:
+        reported.pop(key, None)
+    reported.update(PROVIDER_ADDED_DETAILS.get(provider_type, {}))
+    version = reported.get("api_version")
+    if provider_type == "Facebook" and version:
+        reported.update({
+            "attributes_url": "https://graph.facebook.com/%s/me?fields=" % version,
+            "authorize_url": "https://www.facebook.com/%s/dialog/oauth" % version,
+            "token_url": "https://graph.facebook.com/%s/oauth/access_token" % version,
+        })
+    return reported
+
+
+def _backend_create_identity_provider(self, user_pool_id, name, extended_config):
+    """Wraps CognitoIdpBackend.create_identity_provider (see the section's comment)."""
+    pool = self.describe_user_pool(user_pool_id)
+    config = dict(extended_config or {})
+    provider_type = config.get("ProviderType")
+    if provider_type in SOCIAL_PROVIDER_TYPES and name != provider_type:
+        raise _models().InvalidParameterException("Provider %s cannot be of type %s." % (name, provider_type))
+    _check_provider_details(provider_type, config.get("ProviderDetails"))
+    if name in pool.identity_providers:
+        raise _error_class("DuplicateProviderException")("A provider with the name %s already exists in this user pool." % name)
+    provider = _ORIGINALS["create_identity_provider"](self, user_pool_id, name, config)
+    provider.extended_config["ProviderDetails"] = dict(config.get("ProviderDetails") or {})
+    return provider
+
+
+def _backend_update_identity_provider(self, user_pool_id, name, extended_config):
+    """Replaces CognitoIdpBackend.update_identity_provider: each member sent replaces the current one."""
+    provider = self.describe_identity_provider(user_pool_id, name)
+    config = dict(extended_config or {})
+    if "ProviderDetails" in config:
+        _check_provider_details(provider.extended_config.get("ProviderType"), config["ProviderDetails"])
+    for key in ("ProviderDetails", "AttributeMapping", "IdpIdentifiers", "AcrMapping"):
+        if key in config:
+            provider.extended_config[key] = copy.deepcopy(config[key])
+    provider.last_modified_date = _utcnow()
+    return provider
+
+
+def _identity_provider_to_json(self, extended=False):
+    """Wraps CognitoIdpIdentityProvider.to_json: the details AWS reports (see above)."""
+    data = _ORIGINALS["identity_provider_to_json"](self, extended)
+    if extended and "ProviderDetails" in data:
+        provider_type = data.get("ProviderType")
+        reported = _provider_details_reported(provider_type, data["ProviderDetails"])
+        for key in PROVIDER_UNREPORTED_DETAILS.get(provider_type, ()):
+            reported.pop(key, None)
+        data["ProviderDetails"] = reported
+    return data
+
+
+def _check_supported_identity_providers(backend, user_pool_id, params):
+    pool = backend.describe_user_pool(user_pool_id)
+    for provider in (params or {}).get("SupportedIdentityProviders") or []:
+        if provider != "COGNITO" and provider not in pool.identity_providers:
+            raise _models().InvalidParameterException("The provider %s does not exist for User Pool %s" % (provider, user_pool_id))
+
+
+def _patch_identity_providers(models, backend_cls):
+    """Registers this section's patches (called by apply_patches, after the client patches)."""
+    _ORIGINALS.update({
+        "create_identity_provider": backend_cls.create_identity_provider,
+        "identity_provider_to_json": models.CognitoIdpIdentityProvider.to_json,
+        "create_user_pool_client_idp": backend_cls.create_user_pool_client,
+        "update_user_pool_client_idp": backend_cls.update_user_pool_client,
+    })
+    backend_cls.create_identity_provider = _backend_create_identity_provider
+    backend_cls.update_identity_provider = _backend_update_identity_provider
+    models.CognitoIdpIdentityProvider.to_json = _identity_provider_to_json
+
+    def create_user_pool_client(self, user_pool_id, generate_secret, extended_config):
+        """CreateUserPoolClient: only providers of the pool (see above)."""
+        _check_supported_identity_providers(self, user_pool_id, extended_config)
+        return _ORIGINALS["create_user_pool_client_idp"](self, user_pool_id, generate_secret, extended_config)
+
+    def update_user_pool_client(self, user_pool_id, client_id, extended_config):
+        """UpdateUserPoolClient: only providers of the pool (see above)."""
+        _check_supported_identity_providers(self, user_pool_id, extended_config)
+        return _ORIGINALS["update_user_pool_client_idp"](self, user_pool_id, client_id, extended_config)
+
+    backend_cls.create_user_pool_client = create_user_pool_client
+    backend_cls.update_user_pool_client = update_user_pool_client
+
+
+# ------------------------------------------------- end of identity providers
+
+
 # ----------------------------------------------------------------- WSGI layer
 
 class EmulatorMiddleware:
@@ -1497,6 +1698,11 @@ class EmulatorMiddleware:
                 if message:
                     return self._reply(start_response, "400 Bad Request", {"__type": "InvalidParameterException", "message": message},
                                        content_type="application/x-amz-json-1.1")
+            if operation in LISTING_OPERATIONS and get_knob("list_latency_seconds"):
+                # The answer shows the state when the request arrived, and reaches the caller later.
+                body = list(self.app(environ, start_response))
+                time.sleep(get_knob("list_latency_seconds"))
+                return body
         return self.app(environ, start_response)
 
     def _log_operation(self, operation):
