@@ -491,3 +491,38 @@ def wait_until_domain_gone(client, domain, timeout):
         if description is None or waited >= timeout:
             return description, waited
         time.sleep(min(next(delays), timeout - waited))
+
+
+# Managed login branding
+
+
+@CognitoErrorHandler.list_error_handler("describe managed login branding of app client")
+@retry
+def describe_managed_login_branding_by_client(client, user_pool_id, client_id):
+    """The app client's branding style (ManagedLoginBrandingType), or None when it has none (or no such client)."""
+    return client.describe_managed_login_branding_by_client(UserPoolId=user_pool_id, ClientId=client_id)["ManagedLoginBranding"]
+
+
+def _created_managed_login_branding(client, **params):
+    """The style an attempt of CreateManagedLoginBranding may have made (an app client has at most one), or None."""
+    return describe_managed_login_branding_by_client(client, params["UserPoolId"], params["ClientId"])
+
+
+@CognitoErrorHandler.common_error_handler("create managed login branding")
+@retry_create(_created_managed_login_branding)
+def create_managed_login_branding(client, **params):
+    return client.create_managed_login_branding(**params)["ManagedLoginBranding"]
+
+
+@CognitoErrorHandler.common_error_handler("update managed login branding")
+@retry
+def update_managed_login_branding(client, **params):
+    return client.update_managed_login_branding(**params)["ManagedLoginBranding"]
+
+
+@CognitoErrorHandler.deletion_error_handler("delete managed login branding")
+@retry
+def delete_managed_login_branding(client, user_pool_id, branding_id):
+    """DeleteManagedLoginBranding; False when the style is already gone."""
+    client.delete_managed_login_branding(UserPoolId=user_pool_id, ManagedLoginBrandingId=branding_id)
+    return True
