@@ -27,6 +27,7 @@ from ansible_collections.amazon.aws.plugins.module_utils.errors import AWSErrorH
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import AnsibleAWSError
 
 from ansible_collections.kaleido.cognito.plugins.module_utils import model
+from ansible_collections.kaleido.cognito.plugins.module_utils import user_pool
 from ansible_collections.kaleido.cognito.plugins.module_utils import domain as domains
 
 # ListUserPools / ListUserPoolClients accept at most 60 results a page.
@@ -277,6 +278,68 @@ def describe_user_pool(client, user_pool_id):
     return client.describe_user_pool(UserPoolId=user_pool_id)["UserPool"]
 
 
+# Runs that start at the same time (AWX jobs, CI pipelines) each look a name up,
+# find nothing and create: Cognito names are not unique and nothing in Cognito
+# is a lock.  Every run applies the same rule after its create: of all the
+# resources of that name, the oldest (creation date, then id) wins; a run whose
+# own new resource is not the oldest deletes it, while nothing uses it yet,
+# and goes on with the oldest.  The oldest is never deleted by this rule, so
+# the runs converge on it; a resource found by name alone is the oldest as
+# soon as the listing shows every resource of that name.  A look-up that finds
+# several waits SETTLE_DELAYS for the losers to go before it gives up.
+SETTLE_DELAYS = (1, 2, 3)
+
+
+def oldest(items, id_key):
+    """The item created first (``CreationDate``, then id), the one concurrent runs keep."""
+    def key(item):
+        created = item.get("CreationDate")
+        return (created is None, created.timestamp() if hasattr(created, "timestamp") else 0, item[id_key])
+    return min(items, key=key)
+
+
+def settle_created_pool(client, created):
+    """After CreateUserPool: (the pool to go on with, the id of this run's pool if it was deleted, else None).
+
+    When runs created pools of the same name at the same time, the oldest wins
+    (see SETTLE_DELAYS).  This run's pool, when it lost, is deleted if no app
+    client uses it yet (deletion protection turned off first), and the oldest
+    is described and returned.
+    """
+    same = [item for item in list_user_pools(client) if item.get("Name") == created["Name"]]
+    if len(same) <= 1 or oldest(same, "Id")["Id"] == created["Id"]:
+        return created, None
+    if list_user_pool_clients(client, created["Id"]):
+        return created, None  # Another run already uses it: keep it; a later run reports the names it shares.
+    if created.get("DeletionProtection") == "ACTIVE":
+        update_user_pool(client, **unprotect_request(created))
+    delete_user_pool(client, created["Id"])
+    return describe_user_pool(client, oldest(same, "Id")["Id"]), created["Id"]
+
+
+def unprotect_request(pool):
+    """The UpdateUserPool request that turns ``pool``'s deletion protection off and changes nothing else."""
+    return user_pool.update_request(pool, {"deletion_protection": False})[0]
+
+
+def settle_created_client(client, created):
+    """After CreateUserPoolClient: (the client to go on with, the id of this run's client if it was deleted, else None).
+
+    The same rule as settle_created_pool() within the pool; ListUserPoolClients
+    has no creation dates, so the clients of that name are described.  A new
+    client is used by nothing yet: when it lost, it is deleted.
+    """
+    pool_id = created["UserPoolId"]
+    ids = [item["ClientId"] for item in list_user_pool_clients(client, pool_id) if item.get("ClientName") == created["ClientName"]]
+    if len(ids) <= 1:
+        return created, None
+    described = [item for item in (describe_user_pool_client(client, pool_id, client_id) for client_id in ids) if item]
+    if not described or oldest(described, "ClientId")["ClientId"] == created["ClientId"]:
+        return created, None
+    delete_user_pool_client(client, pool_id, created["ClientId"])
+    return oldest(described, "ClientId"), created["ClientId"]
+
+
 def no_such_user_pool_message(pool_id):
     """The one message for a user_pool_id that AWS does not know."""
     return "user_pool_id {0}: no such user pool in this account and region".format(pool_id)
@@ -296,6 +359,12 @@ def find_one(module, kind, describe, list_items, id_key, name_key, resource_id=N
             module.fail_json(msg=missing)
         return found
     matches = sorted(item[id_key] for item in list_items() if item.get(name_key) == name)
+    for delay in SETTLE_DELAYS:
+        if len(matches) <= 1:
+            break
+        # Runs that started at the same time may each have created one; all but the oldest are deleted within moments.
+        time.sleep(delay)
+        matches = sorted(item[id_key] for item in list_items() if item.get(name_key) == name)
     if len(matches) > 1:
         module.fail_json(
             msg="name {0!r} matches {1} {2}s{3} ({4}); set {5} to choose one".format(name, len(matches), kind, where, ", ".join(matches), id_option),

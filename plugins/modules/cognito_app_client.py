@@ -182,6 +182,9 @@ notes:
     C(UpdateUserPoolClient) accepts and C(DescribeUserPoolClient) reports, as the installed botocore's service model
     lists them. When AWS reports settings of the client that the installed botocore does not know, the task fails
     before any change, naming them, and asks for a newer botocore; check mode warns instead.
+  - Runs that start at the same time with the same O(name) may each create a client; after its create a run keeps
+    the oldest client of that name in the pool (creation date, then id), deletes its own new one if it lost, and goes
+    on with the oldest (with a warning).
   - The V(code) and V(implicit) OAuth flows need at least one callback URL; a task that would leave the client with
     either flow and no O(callback_urls) fails before any change (AWS answers InvalidOAuthFlowException).
   - The client secret is returned in RV(app_client.client_secret) so that later tasks can hand it on. Because
@@ -491,8 +494,13 @@ def ensure_created(module, client):
     request = clients.create_request(module.params)
     fail_on_problems(module, clients.configuration_problems(clients.predicted_created_client(request), module.params), None)
     if module.check_mode:
-        return clients.predicted_created_client(request)
-    return cognito.create_user_pool_client(client, **request)
+        return clients.predicted_created_client(request), None
+    created = cognito.create_user_pool_client(client, **request)
+    found, deleted = cognito.settle_created_client(client, created)
+    if deleted:
+        module.warn("another run created an app client named {0!r} in user pool {1} at the same time; this run deleted its own and goes"
+                    " on with the oldest, {2}".format(created["ClientName"], created["UserPoolId"], found["ClientId"]))
+    return found, deleted
 
 
 def ensure_settings(module, client, current):
@@ -512,7 +520,12 @@ def ensure_settings(module, client, current):
 
 def ensure_present(module, client, current):
     if current is None:
-        return True, ensure_created(module, client)
+        created, deleted = ensure_created(module, client)
+        if deleted:
+            # The client of the other run may differ from the task: apply the task to it.
+            fail_on_problems(module, clients.create_only_conflicts(created, module.params), created)
+            return True, ensure_settings(module, client, created)[1]
+        return True, created
     fail_on_problems(module, clients.create_only_conflicts(current, module.params), current)
     return ensure_settings(module, client, current)
 

@@ -307,6 +307,11 @@ notes:
     the pool that the installed botocore does not know (it drops them from answers), an update would reset them, so the
     task then fails before any change, naming those settings, and asks for a newer botocore. Check mode warns instead.
   - A pool whose domain is being deleted (status C(DELETING)) is deleted once the domain is gone.
+  - Runs that start at the same time (AWX jobs, pipelines) with the same O(name) may each create a pool, since
+    Cognito names are not unique. After its create, a run lists the pools of that name; the oldest (creation date,
+    then id) wins, and a run whose new pool lost deletes it while no app client uses it and goes on with the oldest
+    (with a warning). A look-up that finds several pools of the name waits a few seconds for such losers to go
+    before it fails listing them. Pools created by hand are never deleted.
   - Dictionary options are merged into the current setting key by key; to remove a Lambda trigger, name the
     pool's whole O(lambda_config) as it should be and drop the trigger from it (a trigger set to V(null) is ignored).
 extends_documentation_fragment:
@@ -488,8 +493,13 @@ def ensure_created(module, client):
     request = pools.create_request(module.params)
     fail_on_tier_problems(module, request)
     if module.check_mode:
-        return pools.predicted_created_pool(request)
-    return cognito.create_user_pool(client, **request)
+        return pools.predicted_created_pool(request), None
+    created = cognito.create_user_pool(client, **request)
+    pool, deleted = cognito.settle_created_pool(client, created)
+    if deleted:
+        module.warn("another run created a user pool named {0!r} at the same time; this run deleted its own ({1}) and goes on with"
+                    " the oldest, {2}".format(created["Name"], deleted, pool["Id"]))
+    return pool, deleted
 
 
 def ensure_create_only_settings(module, pool):
@@ -529,7 +539,10 @@ def ensure_tags(module, client, pool, tags_before):
 
 def ensure_present(module, client, pool):
     if pool is None:
-        created = ensure_created(module, client)
+        created, deleted = ensure_created(module, client)
+        if deleted:
+            # The pool of the other run may differ from the task: apply the task to it.
+            return True, ensure_present(module, client, created)[1]
         return True, created
     ensure_create_only_settings(module, pool)
     request, changes = pools.update_request(pool, module.params)
@@ -594,8 +607,7 @@ def ensure_absent(module, client, pool):
             )
         cognito.refuse_reset_of_unknown_members(module, client, "user pool", pool["Id"], "UpdateUserPool")
         if not module.check_mode:
-            request, dummy = pools.update_request(pool, {"deletion_protection": False})
-            cognito.update_user_pool(client, **request)
+            cognito.update_user_pool(client, **cognito.unprotect_request(pool))
     if not module.check_mode:
         cognito.delete_user_pool(client, pool["Id"])
     return True, None

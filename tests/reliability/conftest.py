@@ -18,6 +18,9 @@ from tests.reliability.fault_fixtures import proxy  # noqa: F401  pylint: disabl
 
 def pytest_terminal_summary(terminalreporter):
     hostile_figures.report(terminalreporter)
+    from tests.reliability import test_concurrency  # pylint: disable=import-outside-toplevel
+    for line in test_concurrency.pytest_terminal_summary_lines():
+        terminalreporter.write_line(line)
     lines = FIGURES.lines()
     if lines:
         terminalreporter.section("throttling, faults and interrupted runs")

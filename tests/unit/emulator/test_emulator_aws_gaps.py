@@ -385,3 +385,24 @@ def test_operations_file_collects_the_operations_of_several_emulators(emulator_c
                 client.describe_user_pool(UserPoolId=pool["Id"])
     lines = operations.read_text().splitlines()
     assert sorted(lines) == sorted(["CreateUserPool", "DescribeUserPool"] * 40)
+
+
+# ---------------------------------------------------------------- 8. listing latency
+
+def test_list_latency_delays_listing_answers_which_show_the_state_when_the_request_arrived(emulator, idp):
+    """The list_latency_seconds knob: a ListUserPools answer sent late does not show a pool created meanwhile.
+
+    Network and service latency: an answer reflects the moment the request was
+    served (for a real eventually consistent listing, possibly earlier).
+    """
+    emulator.configure(list_latency_seconds=1.0)
+    from concurrent.futures import ThreadPoolExecutor  # pylint: disable=import-outside-toplevel
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        started = time.monotonic()
+        listing = executor.submit(idp.list_user_pools, MaxResults=60)
+        time.sleep(0.3)
+        created = idp.create_user_pool(PoolName="made-meanwhile")["UserPool"]["Id"]
+        answer = listing.result()
+    assert time.monotonic() - started >= 1.0
+    assert created not in [pool["Id"] for pool in answer["UserPools"]]
+    assert created in [pool["Id"] for pool in idp.list_user_pools(MaxResults=60)["UserPools"]]
