@@ -213,3 +213,19 @@ def test_role_works_through_include_role_in_a_larger_playbook_with_module_defaul
     result = run_playbook(playbook, env={"AWS_REGION": "eu-west-3", "AWS_DEFAULT_REGION": "eu-west-3"})
     assert result.returncode == 0, (result.stdout + result.stderr)[-15000:]
     assert len(emulator.client(region="us-east-1").list_user_pools(MaxResults=60)["UserPools"]) == 1
+
+
+def test_managed_login_gives_the_app_client_a_style_so_that_its_login_pages_work(prep, emulator):
+    first = succeeded(prep(kaleido_prep_managed_login_version=2))
+    client = emulator.client()
+    data = yaml.safe_load(prep.handoff.read_text())
+    domain = client.describe_user_pool_domain(Domain="kaleido-test-org")["DomainDescription"]
+    assert domain["ManagedLoginVersion"] == 2
+    branding = client.describe_managed_login_branding_by_client(UserPoolId=data["user_pool_id"], ClientId=data["client_id"])
+    assert branding["ManagedLoginBranding"]["UseCognitoProvidedValues"] is True
+    assert "CreateManagedLoginBranding" in first.writes
+    again = succeeded(prep(kaleido_prep_managed_login_version=2))
+    assert recap(again)["changed"] == 0 and again.writes == []
+    gone = succeeded(prep(kaleido_prep_state="absent", kaleido_prep_deletion_protection=False, kaleido_prep_managed_login_version=2))
+    assert "DeleteUserPoolClient" in gone.writes
+    assert client.list_user_pools(MaxResults=60)["UserPools"] == []
