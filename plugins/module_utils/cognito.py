@@ -595,3 +595,49 @@ def delete_managed_login_branding(client, user_pool_id, branding_id):
     """DeleteManagedLoginBranding; False when the style is already gone."""
     client.delete_managed_login_branding(UserPoolId=user_pool_id, ManagedLoginBrandingId=branding_id)
     return True
+
+
+# Identity providers
+
+
+@CognitoErrorHandler.list_error_handler("list identity providers", [])
+@retry
+def list_identity_providers(client, user_pool_id):
+    paginator = client.get_paginator("list_identity_providers")
+    result = paginator.paginate(UserPoolId=user_pool_id, PaginationConfig={"PageSize": PAGE_SIZE}).build_full_result()
+    return result.get("Providers", [])
+
+
+@CognitoErrorHandler.list_error_handler("describe identity provider")
+@retry
+def describe_identity_provider(client, user_pool_id, name):
+    """The provider's description, or None when the pool has no provider of that name (ResourceNotFoundException)."""
+    return client.describe_identity_provider(UserPoolId=user_pool_id, ProviderName=name)["IdentityProvider"]
+
+
+def _created_identity_provider(client, **params):
+    """The provider an attempt of CreateIdentityProvider with ``params`` may have made, or None.
+
+    Provider names are unique in a pool and the modules create a provider only
+    when the pool has none of its name.
+    """
+    return describe_identity_provider(client, params["UserPoolId"], params["ProviderName"])
+
+
+@CognitoErrorHandler.common_error_handler("create identity provider")
+@retry_create(_created_identity_provider)
+def create_identity_provider(client, **params):
+    return client.create_identity_provider(**params)["IdentityProvider"]
+
+
+@CognitoErrorHandler.common_error_handler("update identity provider")
+@retry
+def update_identity_provider(client, **params):
+    return client.update_identity_provider(**params)["IdentityProvider"]
+
+
+@CognitoErrorHandler.deletion_error_handler("delete identity provider")
+@retry
+def delete_identity_provider(client, user_pool_id, name):
+    client.delete_identity_provider(UserPoolId=user_pool_id, ProviderName=name)
+    return True

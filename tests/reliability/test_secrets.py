@@ -47,17 +47,20 @@ def secrets_emulator():
         yield emulator
 
 
-def run(emulator, playbook, variables):
+def run(emulator, playbook, variables, vars_file=None):
+    """ansible-playbook at -vvvv --diff; ``vars_file`` (-e @file) holds secret variables: -vvvv prints the -e JSON."""
     env = ansible_env(emulator)
     env.pop("ANSIBLE_DEBUG", None)
     command = [os.path.join(VENV_BIN, "ansible-playbook"), "-i", "localhost,", playbook, "-e", json.dumps(variables), "-vvvv", "--diff"]
+    if vars_file:
+        command[command.index("-vvvv"):command.index("-vvvv")] = ["-e", "@" + str(vars_file)]
     process = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     process.output = process.stdout + process.stderr
     return process
 
 
 def known_secrets(cognito):
-    """Every app client secret and identity provider client secret the emulator holds."""
+    """Every app client secret and identity provider client secret (or private key) the emulator reports."""
     secrets = []
     for pool in cognito.list_user_pools(MaxResults=60)["UserPools"]:
         for client in cognito.list_user_pool_clients(UserPoolId=pool["Id"], MaxResults=60)["UserPoolClients"]:
@@ -66,8 +69,9 @@ def known_secrets(cognito):
                 secrets.append(described["ClientSecret"])
         for provider in cognito.list_identity_providers(UserPoolId=pool["Id"], MaxResults=60)["Providers"]:
             details = cognito.describe_identity_provider(UserPoolId=pool["Id"], ProviderName=provider["ProviderName"])["IdentityProvider"]
-            if details.get("ProviderDetails", {}).get("client_secret"):
-                secrets.append(details["ProviderDetails"]["client_secret"])
+            for key in ("client_secret", "private_key"):
+                if details.get("ProviderDetails", {}).get(key):
+                    secrets.append(details["ProviderDetails"][key])
     return secrets
 
 
@@ -131,11 +135,23 @@ def test_modules_show_no_secret_at_vvvv_diff_on_success_and_failure(secrets_emul
     other_client = cognito.create_user_pool_client(UserPoolId=other, ClientName="other", GenerateSecret=True)["UserPoolClient"]
     idp_secret = add_identity_provider(cognito, other)
     dump = tmp_path / "registered.json"
+    # The identity provider secrets the playbook gives the module; AWS (and the
+    # emulator) never reports an Apple private key, so the test knows it from here.
+    module_idp_secrets = {
+        "idp_client_secret": "gidp-" + uuid.uuid4().hex + uuid.uuid4().hex,
+        "idp_client_secret_2": "gidp2-" + uuid.uuid4().hex + uuid.uuid4().hex,
+        "apple_private_key": "-----BEGIN PRIVATE KEY-----\n" + uuid.uuid4().hex + uuid.uuid4().hex + "\n-----END PRIVATE KEY-----",
+    }
+
+    secret_vars = tmp_path / "idp-secrets.json"
+    secret_vars.write_text(json.dumps(module_idp_secrets))
+    secret_vars.chmod(0o600)
 
     process = run(
         secrets_emulator,
         MODULES_PLAYBOOK,
         {"pool_name": "secrets-pool", "prefix": "secrets-" + uuid.uuid4().hex[:6], "taken_prefix": taken, "dump_file": str(dump)},
+        vars_file=secret_vars,
     )
     assert process.returncode == 0, process.output[-20000:]
     registered = json.loads(dump.read_text())
@@ -149,8 +165,14 @@ def test_modules_show_no_secret_at_vvvv_diff_on_success_and_failure(secrets_emul
     assert [client.get("client_id") for client in registered["failure_app_clients"]] == [registered["client_id"]] * 2
     assert all("client_secret" not in client for client in registered["failure_app_clients"])
 
+    assert registered["idp_changes"] == [True, True, True]
+    assert registered["idp_failures"] == [True, True]
+    assert registered["idp_names"] == ["Google", "SignInWithApple"]
+
     secrets = known_secrets(cognito)
-    assert sorted(secrets) == sorted([secret, other_client["ClientSecret"], idp_secret])
+    assert sorted(secrets) == sorted([secret, other_client["ClientSecret"], idp_secret, module_idp_secrets["idp_client_secret_2"]])
+    apple_key_body = module_idp_secrets["apple_private_key"].split("\n")[1]
+    secrets = secrets + [module_idp_secrets["idp_client_secret"], apple_key_body]
     check_output("modules", process, secrets)
     # What carries no secret is still shown: the failures' messages and the check-mode diff.
     assert "AWS cannot add or remove the generated secret" in process.output
