@@ -25,3 +25,24 @@ attributes:
     membership:
       - kaleido.cognito.cognito
 """
+
+    # What every kaleido.cognito _info module supports (kaleido.cognito.attributes.info_module).
+    INFO_MODULE = r"""
+options: {}
+attributes:
+  check_mode:
+    description:
+      - Makes only read calls to AWS, so it runs the same in check mode and returns the same result.
+    support: full
+  diff_mode:
+    description:
+      - Changes nothing, so there is no diff.
+    support: none
+  action_group:
+    description:
+      - Part of the C(kaleido.cognito.cognito) action group, which extends C(amazon.aws.aws),
+        so C(module_defaults) for C(group/kaleido.cognito.cognito) set its connection options.
+    support: full
+    membership:
+      - kaleido.cognito.cognito
+"""

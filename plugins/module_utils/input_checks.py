@@ -19,6 +19,8 @@ CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 POOL_ID = re.compile(r"[\w-]+_[0-9a-zA-Z]+")
 # botocore UserPoolNameType (CreateUserPool PoolName): 1 to 128 characters of [\w\s+=,.@-].
 POOL_NAME = re.compile(r"[\w\s+=,.@-]{1,128}")
+# botocore ClientIdType.
+CLIENT_ID = re.compile(r"[\w+]{1,128}")
 # An AWS region name such as us-east-2 or ap-southeast-1 (the kaleido_prep role checks kaleido_prep_region with it).
 REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-[0-9]+")
 # Tags (TagResource / UserPoolTags): keys of 1 to 128 characters that do not
@@ -65,6 +67,13 @@ def name_problem(option, name):
     if not POOL_NAME.fullmatch(name):
         return "{0} must be 1 to 128 letters, digits, spaces or +=,.@-_ characters, got {1!r}".format(option, name)
     return None
+
+
+def client_id_problem(option, client_id):
+    """A message when ``client_id`` is not an app client id AWS accepts, else None."""
+    if CLIENT_ID.fullmatch(client_id):
+        return None
+    return "{0} must be 1 to 128 letters, digits or + characters, got {1!r}".format(option, client_id)
 
 
 def region_problem(option, region):

@@ -161,6 +161,9 @@ def test_modules_show_no_secret_at_vvvv_diff_on_success_and_failure(secrets_emul
     # The registered variables hold the secret: the search below looks for something that exists.
     assert len(secret) >= 24 and registered["secrets"] == [secret, secret]
     assert registered["preview_has_secret"] is False
+    # cognito_app_client_info with include_secret (for real, in check mode, by name) holds it too, and not without.
+    assert registered["info_secrets"] == [secret, secret, secret]
+    assert registered["info_without_secret"] is True
     assert registered["failures"] == [True, True, True, True]
     assert [client.get("client_id") for client in registered["failure_app_clients"]] == [registered["client_id"]] * 2
     assert all("client_secret" not in client for client in registered["failure_app_clients"])

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from ansible_collections.kaleido.cognito.plugins.action.cognito_app_client import carries_secret
+from ansible_collections.kaleido.cognito.plugins.plugin_utils.secret_results import carries_secret
 from ansible_collections.kaleido.cognito.plugins.module_utils import app_client as clients
 from ansible_collections.kaleido.cognito.plugins.module_utils import transform
 
