@@ -17,7 +17,8 @@ description:
     and the modules never disagree; no AWS call is made.
   - The user pool and app client names, the hosted-UI domain prefix (pattern and reserved words), the region, the id of a
     user pool to reuse (format, and its region against O(_input.kaleido_prep_region)), the callback and sign-out URLs, the
-    OAuth scopes, the identity providers, the tags and the domain wait timeout are checked.
+    OAuth scopes, the identity providers, the tags, the domain wait timeout and the external identity providers are
+    checked.
   - Keys that are missing are not checked; other keys are ignored. Empty O(_input.kaleido_prep_region) and
     O(_input.kaleido_prep_user_pool_id) mean "not set" and are not checked.
   - The role's C(tasks/validate.yml) fails with all the problems at once, before any AWS call.
@@ -64,6 +65,12 @@ options:
       kaleido_prep_domain_wait_timeout:
         description: Seconds to wait for the domain to become active.
         type: int
+      kaleido_prep_external_identity_providers:
+        description:
+          - External identity providers, each checked as M(kaleido.cognito.cognito_identity_provider) checks its options
+            (with O(kaleido.cognito.cognito_identity_provider#module:require_email_mapping=true)); names must be unique.
+        type: list
+        elements: dict
 """
 
 EXAMPLES = r"""
@@ -100,6 +107,7 @@ from ansible.module_utils.common.validation import check_type_list
 
 from ansible_collections.kaleido.cognito.plugins.module_utils import app_client as clients
 from ansible_collections.kaleido.cognito.plugins.module_utils import domain as domains
+from ansible_collections.kaleido.cognito.plugins.module_utils import identity_provider as providers_utils
 from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
 
 # Role variable -> module option of the same value, for the messages of the modules' checks.
@@ -236,6 +244,39 @@ def _tag_problems(variables):
     return checks.tag_problems(name, tags)
 
 
+PROVIDERS = "kaleido_prep_external_identity_providers"
+
+
+def _provider_problems(variables):
+    """The checks of cognito_identity_provider (require_email_mapping set, as the role sets it) for each provider."""
+    if PROVIDERS not in variables:
+        return []
+    try:
+        providers = check_type_list(variables[PROVIDERS])
+    except TypeError:
+        return ["{0} must be a list of provider definitions, got {1}".format(PROVIDERS, _type_name(variables[PROVIDERS]))]
+    problems = []
+    names = []
+    for index, provider in enumerate(providers):
+        where = "{0}[{1}]".format(PROVIDERS, index)
+        if not isinstance(provider, dict):
+            problems.append("{0} must be a dictionary with name, type, details and attribute_mapping, got {1}".format(where, _type_name(provider)))
+            continue
+        missing = [key for key in ("name", "type", "details", "attribute_mapping") if not provider.get(key)]
+        if missing:
+            problems.append("{0} needs {1}".format(where, ", ".join(missing)))
+            continue
+        if provider["type"] not in providers_utils.TYPES:
+            problems.append("{0}: type must be one of {1}, got {2!r}".format(where, ", ".join(providers_utils.TYPES), provider["type"]))
+            continue
+        names.append(provider["name"])
+        params = dict(provider, state="present", require_email_mapping=True)
+        problems.extend("{0} ({1}): {2}".format(where, provider["name"], message) for message in providers_utils.input_problems(params))
+    for name in sorted(set(name for name in names if names.count(name) > 1)):
+        problems.append("{0}: the name {1!r} is used more than once".format(PROVIDERS, name))
+    return problems
+
+
 def kaleido_prep_problems(variables):
     """Messages for each value of the kaleido_prep role's ``variables`` that a module would refuse, naming the variable."""
     if not isinstance(variables, dict):
@@ -246,6 +287,7 @@ def kaleido_prep_problems(variables):
     problems.extend(_region_problems(variables))
     problems.extend(_app_client_problems(variables))
     problems.extend(_tag_problems(variables))
+    problems.extend(_provider_problems(variables))
     return problems
 
 

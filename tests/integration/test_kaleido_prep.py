@@ -229,3 +229,59 @@ def test_managed_login_gives_the_app_client_a_style_so_that_its_login_pages_work
     gone = succeeded(prep(kaleido_prep_state="absent", kaleido_prep_deletion_protection=False, kaleido_prep_managed_login_version=2))
     assert "DeleteUserPoolClient" in gone.writes
     assert client.list_user_pools(MaxResults=60)["UserPools"] == []
+
+
+GOOGLE_SECRET = "GOCSPX-kaleido-role-test-0123456789abcdef"
+GOOGLE = {"name": "Google", "type": "Google", "attribute_mapping": {"email": "email"},
+          "details": {"client_id": "kaleido-role.apps.googleusercontent.com", "client_secret": GOOGLE_SECRET, "authorize_scopes": "openid email profile"}}
+SAML_METADATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "targets", "cognito_identity_provider", "files", "saml-metadata.xml")
+
+
+def providers_file(tmp_path, providers):
+    """The providers in a variables file (as a user keeps them, e.g. vaulted): -e on the command line is echoed at -vvvv."""
+    path = tmp_path / "providers.yml"
+    path.write_text(yaml.safe_dump({"kaleido_prep_external_identity_providers": providers}))
+    path.chmod(0o600)
+    return "@" + str(path)
+
+
+def test_google_sign_in_end_to_end_with_the_redirect_uri_in_the_handoff_and_no_secret_in_the_output(prep, emulator, tmp_path):
+    first = succeeded(prep("-vvvv", "--diff", "-e", providers_file(tmp_path, [GOOGLE]), kaleido_prep_identity_providers=[]))
+    client = emulator.client()
+    data = yaml.safe_load(prep.handoff.read_text())
+    assert data["idp_redirect_uri"] == "https://kaleido-test-org.auth.us-east-1.amazoncognito.com/oauth2/idpresponse"
+    assert "saml_entity_id" not in data
+    assert "Redirect URI to register with the identity providers: " + data["idp_redirect_uri"] in first.output
+    provider = client.describe_identity_provider(UserPoolId=data["user_pool_id"], ProviderName="Google")["IdentityProvider"]
+    assert provider["ProviderType"] == "Google" and provider["AttributeMapping"]["email"] == "email"
+    app = client.describe_user_pool_client(UserPoolId=data["user_pool_id"], ClientId=data["client_id"])["UserPoolClient"]
+    assert app["SupportedIdentityProviders"] == ["Google"]
+    # The provider was created before the app client that names it.
+    assert first.writes.index("CreateIdentityProvider") < first.writes.index("CreateUserPoolClient")
+    assert GOOGLE_SECRET not in first.output and GOOGLE_SECRET[-12:] not in first.output
+    assert data["client_secret"] not in first.output
+    again = succeeded(prep(kaleido_prep_identity_providers=[], kaleido_prep_external_identity_providers=[GOOGLE]))
+    assert recap(again)["changed"] == 0 and again.writes == []
+    gone = succeeded(prep(kaleido_prep_state="absent", kaleido_prep_deletion_protection=False, kaleido_prep_identity_providers=[],
+                          kaleido_prep_external_identity_providers=[GOOGLE]))
+    assert "DeleteIdentityProvider" in gone.writes
+    assert gone.writes.index("DeleteUserPoolClient") < gone.writes.index("DeleteIdentityProvider")
+    assert client.list_user_pools(MaxResults=60)["UserPools"] == []
+
+
+def test_a_saml_provider_hands_back_the_entity_id_and_a_bad_provider_is_refused_before_any_aws_call(prep, emulator):
+    with open(SAML_METADATA) as handle:
+        saml = {"name": "Corporate", "type": "SAML", "details": {"MetadataFile": handle.read()}, "attribute_mapping": {"email": "emailaddress"}}
+    succeeded(prep(kaleido_prep_external_identity_providers=[saml]))
+    data = yaml.safe_load(prep.handoff.read_text())
+    assert data["saml_entity_id"] == "urn:amazon:cognito:sp:" + data["user_pool_id"]
+    assert data["idp_redirect_uri"].endswith(".amazoncognito.com/oauth2/idpresponse")
+    app = emulator.client().describe_user_pool_client(UserPoolId=data["user_pool_id"], ClientId=data["client_id"])["UserPoolClient"]
+    assert app["SupportedIdentityProviders"] == ["COGNITO", "Corporate"]
+
+    emulator.reset()
+    refused = prep(kaleido_prep_pool_name="kaleido-refused", kaleido_prep_external_identity_providers=[dict(GOOGLE, attribute_mapping={"name": "name"})])
+    assert refused.returncode != 0
+    assert "kaleido_prep_external_identity_providers[0] (Google): attribute_mapping of identity provider Google does not map email" in refused.output
+    assert refused.calls == []
+    assert GOOGLE_SECRET not in refused.output

@@ -184,4 +184,5 @@ def pytest_terminal_summary_lines():
     if not RACES["rounds"]:
         return []
     return ["simultaneous runs: {0} rounds of {1} runs; rounds where more than one run created a user pool: {2},"
-            " an app client: {3}; each round ended with one of each, and the next run changed nothing".format(RACES["rounds"], RUNS, RACES["user pools"], RACES["app clients"])]
+            " an app client: {3}; each round ended with one of each, and the next run changed nothing".format(
+                RACES["rounds"], RUNS, RACES["user pools"], RACES["app clients"])]

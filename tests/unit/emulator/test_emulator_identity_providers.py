@@ -55,8 +55,10 @@ def test_a_social_provider_must_be_named_after_its_type(idp):
 
 @pytest.mark.parametrize("provider_type, details, missing", [
     ("Google", dict(GOOGLE, client_secret=""), "client_id, client_secret and authorize_scopes"),
-    ("SignInWithApple", dict((key, value) for key, value in APPLE.items() if key != "team_id"), "client_id, team_id, key_id, private_key and authorize_scopes"),
-    ("OIDC", dict((key, value) for key, value in OIDC.items() if key != "oidc_issuer"), "client_id, attributes_request_method, oidc_issuer and authorize_scopes"),
+    ("SignInWithApple", dict((key, value) for key, value in APPLE.items() if key != "team_id"),
+     "client_id, team_id, key_id, private_key and authorize_scopes"),
+    ("OIDC", dict((key, value) for key, value in OIDC.items() if key != "oidc_issuer"),
+     "client_id, attributes_request_method, oidc_issuer and authorize_scopes"),
     ("SAML", {"IDPSignout": "true"}, "MetadataFile or MetadataURL"),
 ])
 def test_a_provider_without_the_details_its_type_needs_is_refused(idp, provider_type, details, missing):

@@ -237,7 +237,7 @@ def test_validate_yml_passes_every_variable_the_filter_checks_and_each_is_a_role
     variables = passed[0]["vars"]["__kaleido_prep_variables"]
     assert all(value == "{{ %s }}" % name for name, value in variables.items())
     checked = set(plugin.NAMES) | set(plugin.APP_CLIENT_OPTIONS) | set(plugin.DOMAIN_OPTIONS) | {
-        "kaleido_prep_domain_prefix", "kaleido_prep_region", "kaleido_prep_user_pool_id", "kaleido_prep_tags"}
+        "kaleido_prep_domain_prefix", "kaleido_prep_region", "kaleido_prep_user_pool_id", "kaleido_prep_tags", plugin.PROVIDERS}
     assert set(variables) == checked
     options = load("meta/argument_specs.yml")["argument_specs"]["main"]["options"]
     assert checked <= set(options)
@@ -253,3 +253,30 @@ def test_no_pattern_of_the_modules_is_repeated_in_the_role():
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
         assert not re.search(r"\bis (not )?(match|search|regex)\(|regex_search|regex_replace", text), path
+
+
+GOOGLE = {"name": "Google", "type": "Google", "details": {"client_id": "id", "client_secret": "s3cret-value", "authorize_scopes": "openid email"},
+          "attribute_mapping": {"email": "email"}}
+
+
+def test_external_identity_providers_are_checked_as_the_module_checks_them_with_the_email_mapping_required():
+    assert problems_of({"kaleido_prep_external_identity_providers": [GOOGLE]}) == []
+    named_wrong = dict(GOOGLE, name="MyGoogle")
+    no_secret = dict(GOOGLE, details={"client_id": "id", "authorize_scopes": "openid"})
+    no_email = dict(GOOGLE, attribute_mapping={"name": "name"})
+    problems = problems_of({"kaleido_prep_external_identity_providers": [named_wrong, no_secret, no_email, GOOGLE, {"name": "X"}]})
+    text = " | ".join(problems)
+    assert "kaleido_prep_external_identity_providers[0] (MyGoogle): Provider MyGoogle cannot be of type Google" in text
+    assert "kaleido_prep_external_identity_providers[1] (Google): details: a Google identity provider needs" in text and "client_secret" in text
+    assert "kaleido_prep_external_identity_providers[2] (Google): attribute_mapping of identity provider Google does not map email" in text
+    assert "kaleido_prep_external_identity_providers[4] needs type, details, attribute_mapping" in text
+    assert "the name 'Google' is used more than once" in text
+    # No secret value in any message.
+    assert "s3cret-value" not in text
+
+
+def test_external_identity_providers_of_a_wrong_shape_are_refused_naming_the_variable():
+    assert problems_of({"kaleido_prep_external_identity_providers": "Google"})[0].startswith("kaleido_prep_external_identity_providers")
+    problems = problems_of({"kaleido_prep_external_identity_providers": [dict(GOOGLE, type="Twitter")]})
+    assert problems == ["kaleido_prep_external_identity_providers[0]: type must be one of Google, Facebook, SignInWithApple, LoginWithAmazon, OIDC,"
+                        " SAML, got 'Twitter'"]
