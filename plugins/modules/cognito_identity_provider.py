@@ -126,7 +126,7 @@ options:
         type: bool
   attribute_mapping:
     description:
-      - User pool attribute -> provider attribute, for example C({email: email}) for Google. Keys are 1 to 32 characters.
+      - User pool attribute -> provider attribute; for Google, map C(email) to C(email). Keys are 1 to 32 characters.
       - The whole desired mapping. AWS maps C(username) to C(sub) by itself when a provider is created without a
         C(username) mapping; that mapping is not a difference when the task does not name C(username).
     type: dict
