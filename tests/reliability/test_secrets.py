@@ -20,6 +20,7 @@ import binascii
 import json
 import os
 import re
+import stat
 import subprocess
 import uuid
 
@@ -193,12 +194,18 @@ def test_kaleido_prep_shows_no_secret_at_vvvv_diff_on_success_rerun_and_failure(
     handoff = tmp_path / "handoff.yml"
     dump = tmp_path / "registered.json"
 
+    google_secret = "GOCSPX-" + uuid.uuid4().hex + uuid.uuid4().hex
+    secret_vars = tmp_path / "google-secret.json"
+    secret_vars.write_text(json.dumps({"google_client_secret": google_secret}))
+    secret_vars.chmod(0o600)
+
     process = run(
         secrets_emulator,
         ROLE_PLAYBOOK,
         {"pool_name": "secrets-prep", "prefix": "secrets-prep-" + uuid.uuid4().hex[:6], "handoff_file": str(handoff),
          "failing_pool_name": "secrets-prep-failing", "taken_prefix": taken, "failing_handoff_file": str(tmp_path / "failing.yml"),
          "dump_file": str(dump)},
+        vars_file=secret_vars,
     )
     # The third run fails, after its app client was created.
     assert process.returncode != 0, process.output[-20000:]
@@ -222,9 +229,15 @@ def test_kaleido_prep_shows_no_secret_at_vvvv_diff_on_success_rerun_and_failure(
     assert not (tmp_path / "failing.yml").exists()
 
     secrets = known_secrets(cognito)
-    assert sorted(secrets) == sorted([secret, described["secrets-prep-failing"]["ClientSecret"], idp_secret])
+    assert sorted(secrets) == sorted([secret, described["secrets-prep-failing"]["ClientSecret"], idp_secret, google_secret])
     check_output("kaleido_prep", process, secrets)
     assert "Client secret:  not shown" in process.output
+    assert "Redirect URI to register with the identity providers: https://" in process.output
+    assert yaml.safe_load(handoff.read_text())["idp_redirect_uri"].endswith("/oauth2/idpresponse")
+    # The files next to the handoff file: only the test's own inputs and outputs hold a secret.
+    neighbours = sorted(path.name for path in tmp_path.iterdir() if path.is_file())
+    assert neighbours == sorted(["handoff.yml", "registered.json", "google-secret.json"]), neighbours
+    assert stat.S_IMODE(os.stat(handoff).st_mode) == 0o600
 
 
 def test_the_leak_search_finds_a_secret_in_clear_in_fragments_and_in_base64():
