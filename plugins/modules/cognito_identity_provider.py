@@ -378,13 +378,24 @@ def ensure_created(module, client):
     request = providers.create_request(params)
     if module.check_mode:
         return providers.predicted_created_provider(request)
-    return cognito.create_identity_provider(client, **request)
+    try:
+        return cognito.create_identity_provider(client, **request)
+    except cognito.AnsibleCognitoError as e:
+        if cognito.error_code(e) != "DuplicateProviderException":
+            raise
+    # Provider names are unique in a pool: a run that started at the same time created it first.
+    return None
 
 
 def ensure_present(module, client, current):
     """(changed, result, the secrets the change replaces)."""
     if current is None:
-        return True, ensure_created(module, client), ()
+        created = ensure_created(module, client)
+        if created is not None:
+            return True, created, ()
+        current = cognito.describe_identity_provider(client, module.params["user_pool_id"], module.params["name"])
+        module.warn("identity provider {0} was created by another run at the same time; this run goes on with it".format(module.params["name"]))
+        return (True,) + ensure_present(module, client, current)[1:]
     conflict = providers.type_conflict(current, module.params)
     if conflict:
         module.fail_json(msg=conflict, identity_provider=providers.provider_to_ansible(current))

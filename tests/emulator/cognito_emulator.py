@@ -23,9 +23,9 @@ serves moto on 127.0.0.1 with these patches applied plus a WSGI middleware:
   - ``domain_deleting_seconds`` (number >= 0, default 0): a deleted domain
     reports ``DELETING`` for that many seconds, and still holds its name and its
     place on the pool, before it is gone (0: gone at once);
-  - ``list_latency_seconds`` (number >= 0, default 0): ListUserPools and
-    ListUserPoolClients answers show the state when the request arrived and are
-    sent that many seconds later (network and service latency; it widens the
+  - ``lookup_latency_seconds`` (number >= 0, default 0): ListUserPools,
+    ListUserPoolClients and DescribeIdentityProvider answers show the state when
+    the request arrived and are sent that many seconds later (network and service latency; it widens the
     window in which runs that start together each find nothing and create);
   - ``unknown_members`` (JSON object, default ``{}``): members that botocore's
     model does not know, added to the answers of DescribeUserPool (key
@@ -118,9 +118,10 @@ __metaclass__ = type
 
 COGNITO_TARGET_PREFIX = "AWSCognitoIdentityProviderService."
 
-DEFAULT_KNOBS = {"domain_creating_seconds": 0, "domain_deleting_seconds": 0, "unknown_members": {}, "list_latency_seconds": 0}
-# Operations whose answers the list_latency_seconds knob delays.
-LISTING_OPERATIONS = ("ListUserPools", "ListUserPoolClients")
+DEFAULT_KNOBS = {"domain_creating_seconds": 0, "domain_deleting_seconds": 0, "unknown_members": {}, "lookup_latency_seconds": 0}
+# Operations whose answers the lookup_latency_seconds knob delays: the
+# look-ups by name of the modules.
+LISTING_OPERATIONS = ("ListUserPools", "ListUserPoolClients", "DescribeIdentityProvider")
 _KNOBS = copy.deepcopy(DEFAULT_KNOBS)
 _KNOBS_LOCK = threading.Lock()
 # Sequence numbers ordering knob changes and resource updates (unknown_members).
@@ -221,7 +222,7 @@ def _unknown_members_knob(name, value):
 KNOB_VALIDATORS = {
     "domain_creating_seconds": _seconds_knob,
     "domain_deleting_seconds": _seconds_knob,
-    "list_latency_seconds": _seconds_knob,
+    "lookup_latency_seconds": _seconds_knob,
     "unknown_members": _unknown_members_knob,
 }
 
@@ -1698,10 +1699,10 @@ class EmulatorMiddleware:
                 if message:
                     return self._reply(start_response, "400 Bad Request", {"__type": "InvalidParameterException", "message": message},
                                        content_type="application/x-amz-json-1.1")
-            if operation in LISTING_OPERATIONS and get_knob("list_latency_seconds"):
+            if operation in LISTING_OPERATIONS and get_knob("lookup_latency_seconds"):
                 # The answer shows the state when the request arrived, and reaches the caller later.
                 body = list(self.app(environ, start_response))
-                time.sleep(get_knob("list_latency_seconds"))
+                time.sleep(get_knob("lookup_latency_seconds"))
                 return body
         return self.app(environ, start_response)
 

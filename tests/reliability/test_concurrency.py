@@ -31,12 +31,13 @@ pytestmark = [pytest.mark.reliability, pytest.mark.emulator]
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CREATES_PLAYBOOK = os.path.join(HERE, "playbooks", "creates.yml")
+PROVIDER_PLAYBOOK = os.path.join(HERE, "playbooks", "provider.yml")
 PREP_PLAYBOOK = "kaleido.cognito.kaleido_prep"
 RUNS = 3
 ROUNDS = 2
-# ListUserPools / ListUserPoolClients answers arrive this late (the emulator's
-# list_latency_seconds knob): runs that start within it each find nothing and
-# create, so every round really races.
+# ListUserPools / ListUserPoolClients / DescribeIdentityProvider answers
+# arrive this late (the emulator's lookup_latency_seconds knob): runs that
+# start within it each find nothing and create, so every round really races.
 LATENCY = 1.5
 RACES = {"user pools": 0, "app clients": 0, "rounds": 0}
 THROTTLING = {"*": {"throttle": 0.25, "throttling": 0.1}}
@@ -88,7 +89,7 @@ def assert_one_of_each(emulator, name, domain=None):
 
 def test_three_cognito_user_pool_runs_at_once_leave_one_pool_and_one_client(emulator, run_playbook):
     emulator.reset()
-    emulator.configure(list_latency_seconds=LATENCY)
+    emulator.configure(lookup_latency_seconds=LATENCY)
     for round_number in range(ROUNDS):
         name = "together-{0}".format(round_number)
         emulator.reset_calls()
@@ -105,7 +106,7 @@ def test_three_cognito_user_pool_runs_at_once_leave_one_pool_and_one_client(emul
 
 def test_three_cognito_app_client_runs_at_once_in_one_pool_leave_one_client(emulator, run_playbook):
     emulator.reset()
-    emulator.configure(list_latency_seconds=LATENCY)
+    emulator.configure(lookup_latency_seconds=LATENCY)
     name = "clients-together"
     direct_client(emulator).create_user_pool(PoolName=name, UsernameAttributes=["email"])
     emulator.reset_calls()
@@ -123,9 +124,28 @@ def test_three_cognito_app_client_runs_at_once_in_one_pool_leave_one_client(emul
     assert writes(emulator.calls()) == []
 
 
+def test_three_cognito_identity_provider_runs_at_once_leave_one_provider(emulator, run_playbook):
+    """Provider names are unique in a pool: the runs that lose the race (DuplicateProviderException) go on with it."""
+    emulator.reset()
+    pool_id = direct_client(emulator).create_user_pool(PoolName="providers-together")["UserPool"]["Id"]
+    variables = {"reliability_pool_id": pool_id, "reliability_google_secret": "together-secret-0123456789"}
+    emulator.configure(lookup_latency_seconds=LATENCY)
+    emulator.reset_calls()
+    results = at_once([lambda: run_playbook(PROVIDER_PLAYBOOK, extra_vars=variables)] * RUNS)
+    assert emulator.calls().count("CreateIdentityProvider") > 1, "the runs did not race"
+    for result in results:
+        assert result.returncode == 0, (result.stdout + result.stderr)[-6000:]
+    providers = direct_client(emulator).list_identity_providers(UserPoolId=pool_id, MaxResults=60)["Providers"]
+    assert [provider["ProviderName"] for provider in providers] == ["Google"]
+    emulator.reset_calls()
+    again = run_playbook(PROVIDER_PLAYBOOK, extra_vars=variables)
+    assert again.returncode == 0 and recap(again)["changed"] == 0, again.stdout[-4000:]
+    assert writes(emulator.calls()) == []
+
+
 def test_three_kaleido_prep_runs_at_once_leave_one_pool_one_client_and_the_domain_on_it(emulator, run_playbook, tmp_path):
     emulator.reset()
-    emulator.configure(list_latency_seconds=LATENCY)
+    emulator.configure(lookup_latency_seconds=LATENCY)
     for round_number in range(ROUNDS):
         name = "prep-together-{0}".format(round_number)
         emulator.reset_calls()
@@ -147,7 +167,7 @@ def test_three_kaleido_prep_runs_at_once_leave_one_pool_one_client_and_the_domai
 
 def test_three_kaleido_prep_runs_at_once_while_requests_are_throttled_converge(emulator, run_playbook, tmp_path):
     emulator.reset()
-    emulator.configure(list_latency_seconds=LATENCY)
+    emulator.configure(lookup_latency_seconds=LATENCY)
     with FaultProxy(emulator.endpoint_url) as proxy:
         for round_number in range(ROUNDS):
             name = "prep-throttled-{0}".format(round_number)
@@ -171,7 +191,7 @@ def test_three_kaleido_prep_runs_at_once_while_requests_are_throttled_converge(e
 def test_a_pool_made_by_hand_with_the_same_name_is_never_deleted(emulator, run_playbook):
     """Two pools of one name that no run created: the run fails listing them, and both stay."""
     emulator.reset()
-    emulator.configure(list_latency_seconds=0)
+    emulator.configure(lookup_latency_seconds=0)
     cognito = direct_client(emulator)
     made = sorted(cognito.create_user_pool(PoolName="by-hand")["UserPool"]["Id"] for dummy in range(2))
     result = run_playbook(CREATES_PLAYBOOK, extra_vars={"reliability_name": "by-hand"})

@@ -390,12 +390,12 @@ def test_operations_file_collects_the_operations_of_several_emulators(emulator_c
 # ---------------------------------------------------------------- 8. listing latency
 
 def test_list_latency_delays_listing_answers_which_show_the_state_when_the_request_arrived(emulator, idp):
-    """The list_latency_seconds knob: a ListUserPools answer sent late does not show a pool created meanwhile.
+    """The lookup_latency_seconds knob: a ListUserPools answer sent late does not show a pool created meanwhile.
 
     Network and service latency: an answer reflects the moment the request was
     served (for a real eventually consistent listing, possibly earlier).
     """
-    emulator.configure(list_latency_seconds=1.0)
+    emulator.configure(lookup_latency_seconds=1.0)
     from concurrent.futures import ThreadPoolExecutor  # pylint: disable=import-outside-toplevel
     with ThreadPoolExecutor(max_workers=1) as executor:
         started = time.monotonic()
