@@ -37,9 +37,18 @@ DUMMY_CREDENTIALS = {
     "aws_session_token": None,
 }
 EMULATOR_SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cognito_emulator.py")
+# The interpreter that runs the emulator (a separate server process): the
+# tests' own by default; scripts/test-matrix points it at the main .venv when a
+# cell's botocore is older than the emulator (moto) can serve.
+PYTHON_VARIABLE = "COGNITO_EMULATOR_PYTHON"
 START_TIMEOUT = 30.0
 STOP_TIMEOUT = 5.0
 READ_PREFIXES = ("Describe", "List", "Get")
+
+
+def emulator_python():
+    """The interpreter of the emulator process: $COGNITO_EMULATOR_PYTHON, else this one."""
+    return os.environ.get(PYTHON_VARIABLE) or sys.executable
 
 
 class EmulatorError(local_server.LocalServerError):
@@ -67,7 +76,7 @@ class Emulator(local_server.LocalServerProcess):
         self.start_timeout = start_timeout
 
     def _command(self, port_file):
-        return ([sys.executable, EMULATOR_SCRIPT, "--host", self.host, "--port", "0", "--port-file", port_file, "--exit-with-parent"]
+        return ([emulator_python(), EMULATOR_SCRIPT, "--host", self.host, "--port", "0", "--port-file", port_file, "--exit-with-parent"]
                 + (["--raw-moto"] if self.raw_moto else []))
 
     def _environment(self):

@@ -21,8 +21,12 @@ def test_update_fields_follow_the_model_of_the_installed_botocore():
     reported = shape("UserPoolClientType").members
     fields = model.update_fields("UpdateUserPoolClient", "DescribeUserPoolClient", "UserPoolClient", exclude=("ClientId",))
     assert fields == tuple(name for name in request if name in reported and name != "ClientId")
-    # A member the Update request has but Describe does not report is never sent back.
-    assert "PublishSecretsInAWSSecretsManager" in request and "PublishSecretsInAWSSecretsManager" not in fields
+    # A member the Update request has but Describe does not report is never sent back
+    # (PublishSecretsInAWSSecretsManager in the model of botocore 1.44; 1.35.77's has no such member).
+    write_only = [name for name in request if name not in reported]
+    assert not set(write_only) & set(fields)
+    if "PublishSecretsInAWSSecretsManager" in request:
+        assert "PublishSecretsInAWSSecretsManager" in write_only
     # A member Describe reports but the Update request does not have (read-only) is not sent either.
     assert "ClientSecret" in reported and "ClientSecret" not in fields
 
