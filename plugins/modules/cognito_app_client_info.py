@@ -38,7 +38,7 @@ options:
     description:
       - Whether to return the client secret of each client that has one, in RV(app_clients[].client_secret).
       - With V(true), the module's action plugin marks the result as C(no_log) for display when it carries a secret,
-        as M(kaleido.cognito.cognito_app_client) does: Ansible hides the task's result from every callback (the screen
+        as M(kaleido.cognito.cognito_app_client) does. Ansible hides the task's result from every callback (the screen
         at any verbosity, the JSON callback, AWX job events) while the registered variable keeps the whole result.
         Tasks that use the secret need C(no_log=true) themselves.
       - With V(false), no secret is returned and the result is displayed as usual.
@@ -90,8 +90,8 @@ EXAMPLES = r"""
 RETURN = r"""
 app_clients:
   description:
-    - The app clients, each as C(DescribeUserPoolClient) reports it, in snake_case: what
-      M(kaleido.cognito.cognito_app_client) returns in C(app_client).
+    - The app clients, each as C(DescribeUserPoolClient) reports it, in snake_case, as
+      M(kaleido.cognito.cognito_app_client) returns it in C(app_client).
     - Sorted by name, then id. Empty when no client matches or the pool does not exist.
   returned: always
   type: list

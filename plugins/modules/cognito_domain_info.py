@@ -24,8 +24,8 @@ options:
     type: str
   user_pool_id:
     description:
-      - Id of a user pool, for example V(us-east-1_AbCdEfGhI): return its prefix domain and its custom domain (prefix
-        first), as many as it has.
+      - Id of a user pool, for example V(us-east-1_AbCdEfGhI). The task returns its prefix domain and its custom domain, prefix
+        first, as many as it has.
       - A pool that does not exist returns an empty list and does not fail, as the C(_info) modules of amazon.aws do
         for an id that does not exist (for example M(amazon.aws.ec2_vpc_net_info)).
     type: str
@@ -63,8 +63,8 @@ EXAMPLES = r"""
 RETURN = r"""
 domains:
   description:
-    - The domains, each as C(DescribeUserPoolDomain) reports it, in snake_case, with RV(domains[].fqdn): what
-      M(kaleido.cognito.cognito_domain) returns in C(domain).
+    - The domains, each as C(DescribeUserPoolDomain) reports it, in snake_case, with RV(domains[].fqdn), as
+      M(kaleido.cognito.cognito_domain) returns it in C(domain).
     - Empty when there is none.
   returned: always
   type: list
