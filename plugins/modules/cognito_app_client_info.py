@@ -107,68 +107,13 @@ app_clients:
       type: str
       returned: always
       sample: kaleido
-    user_pool_id:
-      description: Id of the user pool.
-      type: str
-      returned: always
-      sample: us-east-1_AbCdEfGhI
     client_secret:
       description:
         - The client secret, which is sensitive. The result that carries it is hidden from display (see
           O(include_secret)), and tasks that use it need C(no_log=true).
       type: str
       returned: with O(include_secret=true), for a client that has a secret
-      sample: 1abc2defghij3klmnopq4rstuv5wxyz6abcdefghijklmnopqrs
-    callback_urls:
-      description: Redirect URLs allowed after sign-in.
-      type: list
-      elements: str
-      returned: when set
-      sample: [https://console.kaleido.io/login/callback]
-    logout_urls:
-      description: Redirect URLs allowed after sign-out.
-      type: list
-      elements: str
-      returned: when set
-    allowed_oauth_flows:
-      description: OAuth grants.
-      type: list
-      elements: str
-      returned: when set
-      sample: [code]
-    allowed_oauth_scopes:
-      description: OAuth scopes.
-      type: list
-      elements: str
-      returned: when set
-      sample: [openid, email, profile]
-    allowed_oauth_flows_user_pool_client:
-      description: Whether OAuth features are on.
-      type: bool
-      returned: always
-      sample: true
-    supported_identity_providers:
-      description: Identity providers.
-      type: list
-      elements: str
-      returned: when set
-      sample: [COGNITO]
-    explicit_auth_flows:
-      description: Authentication flows.
-      type: list
-      elements: str
-      returned: always
-      sample: [ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH]
-    refresh_token_validity:
-      description: Refresh token validity, in the unit of C(token_validity_units.refresh_token).
-      type: int
-      returned: always
-      sample: 30
-    creation_date:
-      description: When the client was created.
-      type: str
-      returned: always
-"""
+      sample: 1abc2defghij3klmnopq4rstuv5wxyz6abcdefghijklmnopqrs"""
 
 from ansible_collections.kaleido.cognito.plugins.module_utils import app_client as clients
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito

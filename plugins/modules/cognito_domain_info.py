@@ -81,42 +81,7 @@ domains:
           the custom name for a custom domain.
       type: str
       returned: always
-      sample: kaleido-example.auth.us-east-1.amazoncognito.com
-    user_pool_id:
-      description: Id of the user pool.
-      type: str
-      returned: always
-      sample: us-east-1_AbCdEfGhI
-    status:
-      description: V(CREATING), V(UPDATING), V(DELETING), V(ACTIVE) or V(FAILED).
-      type: str
-      returned: always
-      sample: ACTIVE
-    managed_login_version:
-      description: V(1) classic hosted UI, V(2) managed login.
-      type: int
-      returned: always
-      sample: 1
-    cloud_front_distribution:
-      description: The CloudFront distribution that serves the domain; a custom domain's DNS alias points to it.
-      type: str
-      returned: when AWS reports it
-      sample: d111111abcdef8.cloudfront.net
-    custom_domain_config:
-      description: The certificate of a custom domain.
-      type: dict
-      returned: for a custom domain
-      contains:
-        certificate_arn:
-          description: ARN of the ACM certificate.
-          type: str
-          sample: arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666
-    aws_account_id:
-      description: The account of the user pool.
-      type: str
-      returned: when AWS reports it
-      sample: "123456789012"
-"""
+      sample: kaleido-example.auth.us-east-1.amazoncognito.com"""
 
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
 from ansible_collections.kaleido.cognito.plugins.module_utils import info

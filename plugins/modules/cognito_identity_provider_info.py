@@ -61,10 +61,6 @@ identity_providers:
   type: list
   elements: dict
   contains:
-    user_pool_id:
-      description: Id of the user pool.
-      type: str
-      returned: always
     provider_name:
       description: Name of the provider.
       type: str
@@ -74,29 +70,7 @@ identity_providers:
       description: Type of the provider.
       type: str
       returned: always
-      sample: Google
-    provider_details:
-      description: Details of the provider, keys as AWS spells them, without secrets.
-      type: dict
-      returned: always
-    attribute_mapping:
-      description: User pool attribute -> provider attribute.
-      type: dict
-      returned: always
-    idp_identifiers:
-      description: Identifiers of the provider.
-      type: list
-      elements: str
-      returned: when set
-    creation_date:
-      description: When the provider was created.
-      type: str
-      returned: always
-    last_modified_date:
-      description: When the provider was last changed.
-      type: str
-      returned: always
-"""
+      sample: Google"""
 
 from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
 

@@ -94,38 +94,7 @@ user_pools:
       description: Pool name.
       type: str
       returned: always
-      sample: kaleido-users
-    username_attributes:
-      description: Sign-in attributes.
-      type: list
-      elements: str
-      returned: when set
-      sample: [email]
-    schema_attributes:
-      description: The pool's attributes.
-      type: list
-      elements: dict
-      returned: always
-    domain:
-      description: The pool's prefix domain, if any.
-      type: str
-      returned: when set
-      sample: kaleido-example
-    custom_domain:
-      description: The pool's custom domain, if any.
-      type: str
-      returned: when set
-    deletion_protection:
-      description: Whether deletion protection is on.
-      type: bool
-      returned: always
-      sample: true
-    tags:
-      description: Tags.
-      type: dict
-      returned: always
-      sample: {"Project": "kaleido"}
-"""
+      sample: kaleido-users"""
 
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
 from ansible_collections.kaleido.cognito.plugins.module_utils import info
