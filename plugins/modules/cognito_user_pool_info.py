@@ -72,8 +72,8 @@ EXAMPLES = r"""
 RETURN = r"""
 user_pools:
   description:
-    - The user pools, each as C(DescribeUserPool) reports it, in snake_case, with RV(user_pools[].tags) as a dictionary
-      and RV(user_pools[].deletion_protection) as a boolean, as M(kaleido.cognito.cognito_user_pool) returns it in
+    - The user pools, each as C(DescribeUserPool) reports it, in snake_case, with C(tags) as a dictionary
+      and C(deletion_protection) as a boolean, as M(kaleido.cognito.cognito_user_pool) returns it in
       C(user_pool).
     - Sorted by name, then id. Empty when no pool matches.
   returned: always
