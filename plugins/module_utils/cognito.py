@@ -233,6 +233,28 @@ def connect(module):
     return client
 
 
+def fail_on_problems(module, problems, **result):
+    """Fail the task with every problem at once (a check before any AWS call); nothing when there is none."""
+    problems = [problem for problem in problems if problem]
+    if problems:
+        module.fail_json(msg="; ".join(problems), **result)
+
+
+def apply_state(module, client, find, present, absent):
+    """Find the task's resource and bring it to the task's ``state``; an AWS error fails the task.
+
+    ``find(module, client)`` returns the resource or None; ``present`` and
+    ``absent`` are called with (module, client, resource).  Returns the
+    resource as found and what the state function returned.
+    """
+    try:
+        found = find(module, client)
+        ensure = absent if module.params["state"] == "absent" else present
+        return found, ensure(module, client, found)
+    except AnsibleCognitoError as e:
+        module.fail_json_aws_error(e)
+
+
 def unknown_members(client, resource_id):
     """Members of the latest Describe answer about ``resource_id`` that the installed botocore does not know."""
     recorder = getattr(client, "kaleido_unknown_members", None)

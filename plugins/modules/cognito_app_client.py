@@ -582,14 +582,7 @@ def main():
     validate(module)
     client = cognito.connect(module)
 
-    try:
-        current = find_client(module, client)
-        if module.params["state"] == "absent":
-            changed, result = ensure_absent(module, client, current)
-        else:
-            changed, result = ensure_present(module, client, current)
-    except cognito.AnsibleCognitoError as e:
-        module.fail_json_aws_error(e)
+    current, (changed, result) = cognito.apply_state(module, client, find_client, ensure_present, ensure_absent)
 
     app = clients.client_to_ansible(result, include_secret=not module.check_mode)
     diff = transform.diff(clients.client_to_ansible(current), clients.client_to_ansible(result), clients.VOLATILE_FIELDS)

@@ -212,12 +212,8 @@ from ansible_collections.kaleido.cognito.plugins.module_utils import transform
 def validate(module):
     """Refuse input AWS would refuse, naming the option, before any AWS call."""
     params = module.params
-    problem = checks.pool_id_problem("user_pool_id", params["user_pool_id"], module.region)
-    if problem:
-        module.fail_json(msg=problem)
-    errors = domains.validation_errors(params)
-    if errors:
-        module.fail_json(msg="; ".join(errors))
+    cognito.fail_on_problems(module, [checks.pool_id_problem("user_pool_id", params["user_pool_id"], module.region)]
+                             + domains.validation_errors(params))
 
 
 def find_pool(module, client):
@@ -413,14 +409,7 @@ def main():
     client = cognito.connect(module)
     region = module.region
 
-    try:
-        pool = find_pool(module, client)
-        if module.params["state"] == "absent":
-            changed, before, after = ensure_absent(module, client, pool)
-        else:
-            changed, before, after = ensure_present(module, client, pool)
-    except cognito.AnsibleCognitoError as e:
-        module.fail_json_aws_error(e)
+    dummy, (changed, before, after) = cognito.apply_state(module, client, find_pool, ensure_present, ensure_absent)
 
     module.exit_json(
         changed=changed,

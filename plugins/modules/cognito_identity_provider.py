@@ -352,12 +352,8 @@ def hide_secrets(module):
 def validate(module):
     """Refuse input AWS would refuse, naming the option, before any AWS call."""
     params = module.params
-    problem = checks.pool_id_problem("user_pool_id", params["user_pool_id"], module.region)
-    if problem:
-        module.fail_json(msg=problem)
-    problems = providers.input_problems(params)
-    if problems:
-        module.fail_json(msg="; ".join(problems))
+    cognito.fail_on_problems(module, [checks.pool_id_problem("user_pool_id", params["user_pool_id"], module.region)]
+                             + providers.input_problems(params))
 
 
 def check_email_mapping(module, current):

@@ -728,14 +728,7 @@ def main():
     validate(module)
     client = cognito.connect(module)
 
-    try:
-        pool = find_pool(module, client)
-        if module.params["state"] == "absent":
-            changed, result = ensure_absent(module, client, pool)
-        else:
-            changed, result = ensure_present(module, client, pool)
-    except cognito.AnsibleCognitoError as e:
-        module.fail_json_aws_error(e)
+    pool, (changed, result) = cognito.apply_state(module, client, find_pool, ensure_present, ensure_absent)
 
     module.exit_json(
         changed=changed,
