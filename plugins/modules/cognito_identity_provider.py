@@ -336,19 +336,6 @@ ARGUMENT_SPEC = dict(
 )
 
 
-def hide_secrets(module):
-    """Add the task's secrets to the values ansible-core masks in every output (no_log suboptions do it too)."""
-    # AnsibleAWSModule hands unknown attributes on to its AnsibleModule from
-    # amazon.aws 9.x releases after 9.0.0 on; 9.0.0 does not (it has no __getattr__).
-    no_log_values = getattr(module, "no_log_values", None)
-    if no_log_values is None:
-        no_log_values = module._module.no_log_values  # pylint: disable=protected-access
-    for key in providers.SECRET_DETAILS:
-        value = (module.params.get("details") or {}).get(key)
-        if value:
-            no_log_values.add(value)
-
-
 def validate(module):
     """Refuse input AWS would refuse, naming the option, before any AWS call."""
     params = module.params
@@ -451,7 +438,6 @@ def ensure_absent(module, client, current):
 
 def main():
     module = AnsibleAWSModule(argument_spec=ARGUMENT_SPEC, supports_check_mode=True)
-    hide_secrets(module)
     validate(module)
     client = cognito.connect(module)
     pool_id = module.params["user_pool_id"]
