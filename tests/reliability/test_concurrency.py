@@ -87,6 +87,19 @@ def assert_one_of_each(emulator, name, domain=None):
     return pools[0], clients[0]
 
 
+def all_succeeded(results):
+    for result in results:
+        assert result.returncode == 0, (result.stdout + result.stderr)[-6000:]
+
+
+def assert_next_run_changes_nothing(emulator, run):
+    """The run after the race: changed=0 and not one write call."""
+    emulator.reset_calls()
+    again = run()
+    assert again.returncode == 0 and recap(again)["changed"] == 0, again.stdout[-4000:]
+    assert writes(emulator.calls()) == []
+
+
 def test_three_cognito_user_pool_runs_at_once_leave_one_pool_and_one_client(emulator, run_playbook):
     emulator.reset()
     emulator.configure(lookup_latency_seconds=LATENCY)
@@ -95,13 +108,9 @@ def test_three_cognito_user_pool_runs_at_once_leave_one_pool_and_one_client(emul
         emulator.reset_calls()
         results = at_once([lambda: run_playbook(CREATES_PLAYBOOK, extra_vars={"reliability_name": name})] * RUNS)
         count_races(emulator.calls())
-        for result in results:
-            assert result.returncode == 0, (result.stdout + result.stderr)[-6000:]
+        all_succeeded(results)
         assert_one_of_each(emulator, name)
-        emulator.reset_calls()
-        again = run_playbook(CREATES_PLAYBOOK, extra_vars={"reliability_name": name})
-        assert again.returncode == 0 and recap(again)["changed"] == 0, again.stdout[-4000:]
-        assert writes(emulator.calls()) == []
+        assert_next_run_changes_nothing(emulator, lambda: run_playbook(CREATES_PLAYBOOK, extra_vars={"reliability_name": name}))
 
 
 def test_three_cognito_app_client_runs_at_once_in_one_pool_leave_one_client(emulator, run_playbook):
@@ -115,13 +124,9 @@ def test_three_cognito_app_client_runs_at_once_in_one_pool_leave_one_client(emul
     RACES["rounds"] += 1
     RACES["app clients"] += int(calls.count("CreateUserPoolClient") > 1)
     assert calls.count("CreateUserPoolClient") > 1, "the runs did not race: {0}".format(calls)
-    for result in results:
-        assert result.returncode == 0, (result.stdout + result.stderr)[-6000:]
+    all_succeeded(results)
     assert_one_of_each(emulator, name)
-    emulator.reset_calls()
-    again = run_playbook(CREATES_PLAYBOOK, extra_vars={"reliability_name": name})
-    assert again.returncode == 0 and recap(again)["changed"] == 0, again.stdout[-4000:]
-    assert writes(emulator.calls()) == []
+    assert_next_run_changes_nothing(emulator, lambda: run_playbook(CREATES_PLAYBOOK, extra_vars={"reliability_name": name}))
 
 
 def test_three_cognito_identity_provider_runs_at_once_leave_one_provider(emulator, run_playbook):
@@ -133,14 +138,10 @@ def test_three_cognito_identity_provider_runs_at_once_leave_one_provider(emulato
     emulator.reset_calls()
     results = at_once([lambda: run_playbook(PROVIDER_PLAYBOOK, extra_vars=variables)] * RUNS)
     assert emulator.calls().count("CreateIdentityProvider") > 1, "the runs did not race"
-    for result in results:
-        assert result.returncode == 0, (result.stdout + result.stderr)[-6000:]
+    all_succeeded(results)
     providers = direct_client(emulator).list_identity_providers(UserPoolId=pool_id, MaxResults=60)["Providers"]
     assert [provider["ProviderName"] for provider in providers] == ["Google"]
-    emulator.reset_calls()
-    again = run_playbook(PROVIDER_PLAYBOOK, extra_vars=variables)
-    assert again.returncode == 0 and recap(again)["changed"] == 0, again.stdout[-4000:]
-    assert writes(emulator.calls()) == []
+    assert_next_run_changes_nothing(emulator, lambda: run_playbook(PROVIDER_PLAYBOOK, extra_vars=variables))
 
 
 def test_three_kaleido_prep_runs_at_once_leave_one_pool_one_client_and_the_domain_on_it(emulator, run_playbook, tmp_path):
@@ -152,17 +153,13 @@ def test_three_kaleido_prep_runs_at_once_leave_one_pool_one_client_and_the_domai
         results = at_once([lambda number=number: run_playbook(PREP_PLAYBOOK, extra_vars=prep_variables(name, tmp_path, number))
                            for number in range(RUNS)])
         count_races(emulator.calls())
-        for result in results:
-            assert result.returncode == 0, (result.stdout + result.stderr)[-6000:]
+        all_succeeded(results)
         pool, app = assert_one_of_each(emulator, name, name + "-org")
         # Every run handed off the survivors.
         for number in range(RUNS):
             handoff = (tmp_path / "handoff-{0}.yml".format(number)).read_text()
             assert pool["Id"] in handoff and app["ClientId"] in handoff
-        emulator.reset_calls()
-        again = run_playbook(PREP_PLAYBOOK, extra_vars=prep_variables(name, tmp_path, 0))
-        assert again.returncode == 0 and recap(again)["changed"] == 0, again.stdout[-4000:]
-        assert writes(emulator.calls()) == []
+        assert_next_run_changes_nothing(emulator, lambda: run_playbook(PREP_PLAYBOOK, extra_vars=prep_variables(name, tmp_path, 0)))
 
 
 def test_three_kaleido_prep_runs_at_once_while_requests_are_throttled_converge(emulator, run_playbook, tmp_path):
@@ -178,14 +175,11 @@ def test_three_kaleido_prep_runs_at_once_while_requests_are_throttled_converge(e
                                for number in range(RUNS)])
             count_races(emulator.calls())
             assert proxy.stats()["faulted"] > 0
-            for result in results:
-                assert result.returncode == 0, (result.stdout + result.stderr)[-6000:]
+            all_succeeded(results)
             assert_one_of_each(emulator, name, name + "-org")
             proxy.reset()
-            emulator.reset_calls()
-            again = run_playbook(PREP_PLAYBOOK, extra_vars=prep_variables(name, tmp_path, 0), env={"AWS_ENDPOINT_URL": proxy.endpoint_url})
-            assert again.returncode == 0 and recap(again)["changed"] == 0, again.stdout[-4000:]
-            assert writes(emulator.calls()) == []
+            assert_next_run_changes_nothing(emulator, lambda: run_playbook(
+                PREP_PLAYBOOK, extra_vars=prep_variables(name, tmp_path, 0), env={"AWS_ENDPOINT_URL": proxy.endpoint_url}))
 
 
 def test_a_pool_made_by_hand_with_the_same_name_is_never_deleted(emulator, run_playbook):
