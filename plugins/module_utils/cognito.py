@@ -26,6 +26,7 @@ from ansible_collections.amazon.aws.plugins.module_utils.botocore import is_boto
 from ansible_collections.amazon.aws.plugins.module_utils.errors import AWSErrorHandler
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import AnsibleAWSError
 
+from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
 from ansible_collections.kaleido.cognito.plugins.module_utils import model
 from ansible_collections.kaleido.cognito.plugins.module_utils import user_pool
 from ansible_collections.kaleido.cognito.plugins.module_utils import domain as domains
@@ -233,6 +234,11 @@ def connect(module):
     return client
 
 
+# Options several modules share (argument specs; the doc fragment kaleido.cognito.options documents them).
+USER_POOL_ID_OPTION = dict(type="str", required=True)
+STATE_OPTION = dict(type="str", default="present", choices=["present", "absent"])
+
+
 def fail_on_problems(module, problems, **result):
     """Fail the task with every problem at once (a check before any AWS call); nothing when there is none."""
     problems = [problem for problem in problems if problem]
@@ -367,19 +373,57 @@ def no_such_user_pool_message(pool_id):
     return "user_pool_id {0}: no such user pool in this account and region".format(pool_id)
 
 
+# The option of the modules whose user pool an earlier task of the play
+# creates: in check mode that pool has no id yet, and the task predicts its
+# resource as new without a made-up id that AWS could see.
+PENDING_USER_POOL = "pending_user_pool"
+PENDING_USER_POOL_OPTION = dict(type="bool", default=False)
+
+
+def pending_user_pool(module):
+    """True when the task's user pool is still to be created (check mode, pending_user_pool=true)."""
+    return bool(module.params.get(PENDING_USER_POOL))
+
+
+def user_pool_id_problems(module):
+    """Problems of the task's user_pool_id and pending_user_pool (empty list: none)."""
+    pool_id = module.params.get("user_pool_id")
+    if not pending_user_pool(module):
+        if not pool_id:
+            return ["user_pool_id is required, unless pending_user_pool=true in check mode"]
+        return [checks.pool_id_problem("user_pool_id", pool_id, module.region)]
+    if pool_id:
+        return ["user_pool_id and pending_user_pool=true are mutually exclusive: a pending user pool has no id yet"]
+    if not module.check_mode:
+        return ["pending_user_pool=true is for check mode, where a user pool that an earlier task creates has no id yet;"
+                " outside check mode set user_pool_id to the pool's id"]
+    return []
+
+
+# The option of the modules that take an id or a name, and its value that
+# falls back from an id AWS does not know to the name (find_one()).
+IF_ID_MISSING = "if_id_missing"
+USE_NAME = "use_name"
+IF_ID_MISSING_OPTION = dict(type="str", default="fail", choices=["fail", USE_NAME])
+
+
 def find_one(module, kind, describe, list_items, id_key, name_key, resource_id=None, name=None, id_option=None, where="", missing=None):
     """The one resource a task is about: by id (``describe(resource_id)``), or by a name that must be unique.
 
     Cognito names are not unique: several resources named ``name`` fail the
     task, listing their ids (``<id_option>s`` in the result), and never guess.
     A ``resource_id`` AWS does not know fails the task with ``missing`` when
-    the task wants the resource present; otherwise the result is None.
+    the task wants the resource present; otherwise the result is None.  With
+    the task's ``if_id_missing=use_name`` (an id remembered from an earlier
+    run, whose resource may have been deleted since), the resource is then
+    looked up by ``name`` instead.
     """
     if resource_id:
         found = describe(resource_id)
-        if found is None and module.params.get("state", "present") == "present":
-            module.fail_json(msg=missing)
-        return found
+        if found is not None or not (name and module.params.get(IF_ID_MISSING) == USE_NAME):
+            if found is None and module.params.get("state", "present") == "present":
+                module.fail_json(msg=missing)
+            return found
     matches = sorted(item[id_key] for item in list_items() if item.get(name_key) == name)
     for delay in SETTLE_DELAYS:
         if len(matches) <= 1:

@@ -23,8 +23,6 @@ options:
       - Id of the user pool, for example V(us-east-1_AbCdEfGhI).
       - A pool that does not exist returns an empty RV(app_clients) list and does not fail, as the C(_info) modules of
         amazon.aws do for an id that does not exist (for example M(amazon.aws.ec2_vpc_net_info)).
-    type: str
-    required: true
   name:
     description:
       - Return the app clients with this name. Cognito names are not unique, so several clients can be returned.
@@ -53,6 +51,7 @@ notes:
     and that it is not for production use.
 extends_documentation_fragment:
   - kaleido.cognito.attributes.info_module
+  - kaleido.cognito.options.user_pool_id
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - amazon.aws.boto3
@@ -146,7 +145,7 @@ def read_clients(module, client):
 
 
 ARGUMENT_SPEC = dict(
-    user_pool_id=dict(type="str", required=True),
+    user_pool_id=cognito.USER_POOL_ID_OPTION,
     name=dict(type="str"),
     client_id=dict(type="str"),
     include_secret=dict(type="bool", default=False, no_log=False),

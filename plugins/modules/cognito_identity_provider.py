@@ -22,11 +22,6 @@ description:
 author:
   - Kaleido Cognito maintainers (@kaleido-io)
 options:
-  user_pool_id:
-    description:
-      - Id of the user pool, for example V(us-east-1_AbCdEfGhI).
-    type: str
-    required: true
   name:
     description:
       - Name of the provider, 1 to 32 characters. A new provider's name has at least 3 characters, and no space or
@@ -142,12 +137,6 @@ options:
       - V(true) fails the task when the provider would not map C(email); V(false) only warns.
     type: bool
     default: false
-  state:
-    description:
-      - V(present) creates or updates the provider, V(absent) deletes it.
-    type: str
-    choices: [present, absent]
-    default: present
   remove_from_clients:
     description:
       - With O(state=absent), what to do when app clients of the pool still list the provider in their supported
@@ -167,6 +156,8 @@ notes:
   - C(AcrMapping) is not managed.
 extends_documentation_fragment:
   - kaleido.cognito.attributes
+  - kaleido.cognito.options.user_pool_id
+  - kaleido.cognito.options.state
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - amazon.aws.boto3
@@ -324,14 +315,14 @@ def _detail_option(key):
 
 
 ARGUMENT_SPEC = dict(
-    user_pool_id=dict(type="str", required=True),
+    user_pool_id=cognito.USER_POOL_ID_OPTION,
     name=dict(type="str", required=True),
     type=dict(type="str", choices=list(providers.TYPES)),
     details=dict(type="dict", options=dict((key, _detail_option(key)) for key in providers.ALL_DETAILS)),
     attribute_mapping=dict(type="dict"),
     idp_identifiers=dict(type="list", elements="str"),
     require_email_mapping=dict(type="bool", default=False),
-    state=dict(type="str", default="present", choices=["present", "absent"]),
+    state=cognito.STATE_OPTION,
     remove_from_clients=dict(type="bool", default=False),
 )
 

@@ -16,11 +16,6 @@ description:
 author:
   - Kaleido Cognito maintainers (@kaleido-io)
 options:
-  user_pool_id:
-    description:
-      - Id of the user pool, for example V(us-east-1_AbCdEfGhI).
-    type: str
-    required: true
   name:
     description:
       - Name of one provider. Without it, every provider of the pool.
@@ -31,6 +26,7 @@ notes:
   - A user pool that does not exist fails the task.
 extends_documentation_fragment:
   - kaleido.cognito.attributes.info_module
+  - kaleido.cognito.options.user_pool_id
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - amazon.aws.boto3
@@ -79,7 +75,7 @@ from ansible_collections.kaleido.cognito.plugins.module_utils import identity_pr
 from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
 
 ARGUMENT_SPEC = dict(
-    user_pool_id=dict(type="str", required=True),
+    user_pool_id=cognito.USER_POOL_ID_OPTION,
     name=dict(type="str"),
 )
 

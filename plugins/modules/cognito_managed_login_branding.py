@@ -21,11 +21,6 @@ description:
 author:
   - Kaleido Cognito maintainers (@kaleido-io)
 options:
-  user_pool_id:
-    description:
-      - Id of the user pool, for example V(us-east-1_AbCdEfGhI).
-    type: str
-    required: true
   client_id:
     description:
       - Id of the app client the style is for.
@@ -48,15 +43,14 @@ options:
       - V(present) gives the app client a style, V(absent) deletes its style.
       - Without a style, the managed login pages of the client stop working until it has a style again or the domain
         goes back to O(kaleido.cognito.cognito_domain#module:managed_login_version=1).
-    type: str
-    choices: [present, absent]
-    default: present
 notes:
   - Deleting the app client or the user pool also takes its style away; there is no need to remove it first.
   - The style does not depend on the domain. It can be created before the domain is switched to managed login; it is
     used only while the domain has O(kaleido.cognito.cognito_domain#module:managed_login_version=2).
 extends_documentation_fragment:
   - kaleido.cognito.attributes
+  - kaleido.cognito.options.user_pool_id
+  - kaleido.cognito.options.state
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - amazon.aws.boto3
@@ -159,7 +153,7 @@ from ansible_collections.kaleido.cognito.plugins.module_utils import transform
 def validate(module):
     """Refuse input AWS would refuse, naming the option, before any AWS call."""
     params = module.params
-    problem = checks.pool_id_problem("user_pool_id", params["user_pool_id"], module.region) or brandings.client_id_problem(params["client_id"])
+    problem = checks.pool_id_problem("user_pool_id", params["user_pool_id"], module.region) or checks.client_id_problem("client_id", params["client_id"])
     if problem:
         module.fail_json(msg=problem)
 
@@ -202,10 +196,10 @@ def apply(module, client, current):
 
 
 ARGUMENT_SPEC = dict(
-    user_pool_id=dict(type="str", required=True),
+    user_pool_id=cognito.USER_POOL_ID_OPTION,
     client_id=dict(type="str", required=True),
     use_cognito_provided_values=dict(type="bool", default=True),
-    state=dict(type="str", default="present", choices=["present", "absent"]),
+    state=cognito.STATE_OPTION,
 )
 
 

@@ -33,6 +33,16 @@ options:
     description:
       - Id of an existing user pool, for example V(us-east-1_AbCdEfGhI).
     type: str
+  if_id_missing:
+    description:
+      - What to do when no pool has the id O(user_pool_id), for example an id remembered from an earlier run whose
+        pool was deleted since.
+      - V(fail) fails the task (with O(state=absent), there is nothing to do).
+      - V(use_name) identifies the pool by O(name) as if no id were given, so it is found by name or created. It
+        needs O(name). When the id exists, O(name) is the pool's name, as always with O(user_pool_id).
+    type: str
+    choices: [fail, use_name]
+    default: fail
   state:
     description:
       - V(present) creates or updates the pool, V(absent) deletes it.
@@ -40,9 +50,6 @@ options:
         O(deletion_protection=false), which turns the protection off first.
       - A pool that still has a domain is not deleted and the task fails; remove the domain first with
         M(kaleido.cognito.cognito_domain) and O(kaleido.cognito.cognito_domain#module:state=absent).
-    type: str
-    choices: [present, absent]
-    default: present
   username_attributes:
     description:
       - Attributes users can sign in with instead of a username, for example V(email).
@@ -316,6 +323,7 @@ notes:
     pool's whole O(lambda_config) as it should be and drop the trigger from it (a trigger set to V(null) is ignored).
 extends_documentation_fragment:
   - kaleido.cognito.attributes
+  - kaleido.cognito.options.state
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - amazon.aws.tags
@@ -616,7 +624,8 @@ def ensure_absent(module, client, pool):
 ARGUMENT_SPEC = dict(
     name=dict(type="str"),
     user_pool_id=dict(type="str"),
-    state=dict(type="str", default="present", choices=["present", "absent"]),
+    if_id_missing=cognito.IF_ID_MISSING_OPTION,
+    state=cognito.STATE_OPTION,
     username_attributes=dict(type="list", elements="str", choices=["email", "phone_number"]),
     alias_attributes=dict(type="list", elements="str", choices=["email", "phone_number", "preferred_username"]),
     username_case_sensitive=dict(type="bool"),
@@ -724,6 +733,7 @@ def main():
         supports_check_mode=True,
         mutually_exclusive=[["username_attributes", "alias_attributes"]],
         required_one_of=[["name", "user_pool_id"]],
+        required_if=[[cognito.IF_ID_MISSING, cognito.USE_NAME, ["name"]]],
     )
     validate(module)
     client = cognito.connect(module)
