@@ -35,6 +35,16 @@ def measure(name, value):
     MEASUREMENTS[name] = value
 
 
+def figures_state():
+    """The measurements of this process (tests/conftest.py carries them from pytest-xdist's workers)."""
+    return MEASUREMENTS
+
+
+def merge_figures(state):
+    """Add the measurements of another process (``figures_state()`` there)."""
+    MEASUREMENTS.update(state)
+
+
 def pytest_terminal_summary(terminalreporter):
     if MEASUREMENTS:
         terminalreporter.section("packaging measurements")

@@ -16,6 +16,20 @@ from tests.reliability.fault_fixtures import figures  # noqa: F401  pylint: disa
 from tests.reliability.fault_fixtures import proxy  # noqa: F401  pylint: disable=unused-import
 
 
+def figures_state():
+    """The figures this process recorded (tests/conftest.py carries them from pytest-xdist's workers)."""
+    from tests.reliability import test_concurrency  # pylint: disable=import-outside-toplevel
+    return {"hostile": hostile_figures.state(), "races": dict(test_concurrency.RACES), "faults": FIGURES.state()}
+
+
+def merge_figures(state):
+    """Add the figures of another process (``figures_state()`` there)."""
+    from tests.reliability import test_concurrency  # pylint: disable=import-outside-toplevel
+    hostile_figures.merge(state["hostile"])
+    test_concurrency.merge_races(state["races"])
+    FIGURES.merge(state["faults"])
+
+
 def pytest_terminal_summary(terminalreporter):
     hostile_figures.report(terminalreporter)
     from tests.reliability import test_concurrency  # pylint: disable=import-outside-toplevel

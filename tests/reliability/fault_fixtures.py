@@ -42,6 +42,20 @@ class Figures:
         self.runs[(kind, "all")] += 1
         self.runs[(kind, "converged")] += int(bool(converged))
 
+    def state(self):
+        """What this process measured, as JSON (for pytest-xdist's controller, see tests/conftest.py)."""
+        return {"requests": self.requests, "faulted": self.faulted, "by_kind": dict(self.by_kind),
+                "runs": [[kind, what, count] for (kind, what), count in self.runs.items()], "duplicates": self.duplicates}
+
+    def merge(self, other):
+        """Add what another process measured (``state()`` there)."""
+        self.requests += other["requests"]
+        self.faulted += other["faulted"]
+        self.by_kind.update(other["by_kind"])
+        for kind, what, count in other["runs"]:
+            self.runs[(kind, what)] += count
+        self.duplicates += other["duplicates"]
+
     def lines(self):
         if not self.requests and not self.runs:
             return []

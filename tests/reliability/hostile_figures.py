@@ -20,6 +20,17 @@ def record_secrets(label, searched, leaks, output_chars):
     SECRETS.append({"label": label, "searched": searched, "leaks": leaks, "output_chars": output_chars})
 
 
+def state():
+    """What this process recorded (for pytest-xdist's controller, see tests/conftest.py)."""
+    return {"hostile": HOSTILE, "secrets": SECRETS}
+
+
+def merge(other):
+    """Add what another process recorded (``state()`` there)."""
+    HOSTILE.update(other["hostile"])
+    SECRETS.extend(other["secrets"])
+
+
 def report(terminalreporter):
     if HOSTILE:
         terminalreporter.section("hostile inputs")

@@ -194,6 +194,12 @@ def test_a_pool_made_by_hand_with_the_same_name_is_never_deleted(emulator, run_p
     assert sorted(pool["Id"] for pool in inventory(emulator, "by-hand")) == made
 
 
+def merge_races(other):
+    """Add the RACES of another process (pytest-xdist's workers, see tests/conftest.py)."""
+    for key, count in other.items():
+        RACES[key] += count
+
+
 def pytest_terminal_summary_lines():
     if not RACES["rounds"]:
         return []
