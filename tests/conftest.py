@@ -54,6 +54,9 @@ for _name in [name for name in sys.modules if name == "ansible_collections" or n
 # file this variable names (tests/emulator/cognito_emulator.py);
 # tests/checks/test_iam_policy.py compares them with the IAM policy.
 OPERATIONS_FILE_VARIABLE = "COGNITO_EMULATOR_OPERATIONS_FILE"
+# Next to that file: present when a session that shares it selected
+# integration tests (scripts/test runs the IAM policy check in a later session).
+INTEGRATION_MARKER_SUFFIX = ".integration"
 _OPERATIONS_DIRS = []
 
 
@@ -164,8 +167,12 @@ def pytest_xdist_make_scheduler(config, log):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
-    """On an xdist worker: order the longest tests first, and hand the controller the groups."""
+    """Note a selection with integration tests; on an xdist worker: order the longest first, hand the controller the groups."""
     result = yield
+    operations_file = os.environ.get(OPERATIONS_FILE_VARIABLE)
+    if operations_file and any(item.get_closest_marker("integration") for item in items):
+        with open(operations_file + INTEGRATION_MARKER_SUFFIX, "w", encoding="utf-8"):
+            pass
     workerinput = getattr(config, "workerinput", None)
     if workerinput is not None:
         items.sort(key=_xdist_rank)
