@@ -52,7 +52,7 @@ def measure(emulator, label, command):
     writes = emulator.write_calls()
     status = "ok" if result.returncode == 0 else "FAILED rc={0}".format(result.returncode)
     by_operation = ", ".join("{0} {1}".format(name, count) for name, count in sorted(Counter(calls).items()))
-    print("{0:<44} {1:>6.2f} s  {2:>3} calls  {3:>2} writes  {4}  [{5}]".format(label, elapsed, len(calls), len(writes), status, by_operation))
+    print("{0:<54} {1:>6.2f} s  {2:>3} calls  {3:>2} writes  {4}  [{5}]".format(label, elapsed, len(calls), len(writes), status, by_operation))
     if result.returncode != 0:
         print(result.stdout[-3000:] + result.stderr[-3000:])
     return result
@@ -65,17 +65,31 @@ def module(name, args):
 
 def main():
     workdir = tempfile.mkdtemp(prefix="kaleido-benchmark-")
-    prep = [os.path.join(BIN, "ansible-playbook"), "-i", "localhost,", "kaleido.cognito.kaleido_prep", "-e", json.dumps({
-        "kaleido_prep_pool_name": "bench", "kaleido_prep_domain_prefix": "bench-org", "kaleido_prep_region": "us-east-1",
-        "kaleido_prep_handoff_file": os.path.join(workdir, "handoff.yml")})]
+    handoff = os.path.join(workdir, "handoff.yml")
+    variables = {"kaleido_prep_pool_name": "bench", "kaleido_prep_domain_prefix": "bench-org", "kaleido_prep_region": "us-east-1"}
+
+    def prep(*args, **extra):
+        return [os.path.join(BIN, "ansible-playbook"), "-i", "localhost,", "kaleido.cognito.kaleido_prep",
+                "-e", json.dumps(dict(variables, **extra))] + list(args)
+
     with Emulator() as emulator:
         print("kaleido.cognito benchmark against the emulator at {0}".format(emulator.endpoint_url))
-        measure(emulator, "kaleido_prep: check mode, empty account", prep + ["--check"])
-        measure(emulator, "kaleido_prep: first run", prep)
-        measure(emulator, "kaleido_prep: idempotent rerun", prep)
-        measure(emulator, "kaleido_prep: check mode after the run", prep + ["--check"])
-        measure(emulator, "kaleido_prep: second phase (callback URLs)", prep + ["-e", json.dumps({"kaleido_prep_callback_urls": ["https://example.org/cb"]})])
-        measure(emulator, "kaleido_prep: teardown", prep + ["-e", json.dumps({"kaleido_prep_state": "absent", "kaleido_prep_deletion_protection": False})])
+        measure(emulator, "kaleido_prep: check mode, empty account", prep("--check"))
+        measure(emulator, "kaleido_prep: first run", prep(kaleido_prep_handoff_file=handoff))
+        measure(emulator, "kaleido_prep: rerun by name", prep())
+        measure(emulator, "kaleido_prep: rerun with known ids (handoff)", prep(kaleido_prep_handoff_file=handoff))
+        measure(emulator, "kaleido_prep: check mode after the run", prep("--check"))
+        measure(emulator, "kaleido_prep: second phase (callback URLs)",
+                prep(kaleido_prep_handoff_file=handoff, kaleido_prep_callback_urls=["https://example.org/cb"]))
+        client = emulator.client()
+        for index in range(1000):
+            client.create_user_pool(PoolName="other-{0:04d}".format(index))
+        emulator.reset_calls()
+        measure(emulator, "kaleido_prep: rerun by name, 1000 other pools", prep(kaleido_prep_callback_urls=["https://example.org/cb"]))
+        measure(emulator, "kaleido_prep: rerun with known ids, 1000 other pools",
+                prep(kaleido_prep_handoff_file=handoff, kaleido_prep_callback_urls=["https://example.org/cb"]))
+        measure(emulator, "kaleido_prep: teardown",
+                prep(kaleido_prep_handoff_file=handoff, kaleido_prep_state="absent", kaleido_prep_deletion_protection=False))
         pool = {"name": "bench-pool", "username_attributes": ["email"], "schema": [{"name": "email", "required": True}], "tags": {"a": "b"}}
         measure(emulator, "cognito_user_pool: create", module("cognito_user_pool", pool))
         measure(emulator, "cognito_user_pool: idempotent rerun", module("cognito_user_pool", pool))

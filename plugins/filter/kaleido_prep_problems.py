@@ -16,11 +16,11 @@ description:
   - The checks are those the modules run before any AWS call, imported from the collection's C(module_utils), so the role
     and the modules never disagree; no AWS call is made.
   - The user pool and app client names, the hosted-UI domain prefix (pattern and reserved words), the region, the id of a
-    user pool to reuse (format, and its region against O(_input.kaleido_prep_region)), the callback and sign-out URLs, the
+    user pool to reuse (format, and its region against O(_input.kaleido_prep_region)), the id of an app client, the callback and sign-out URLs, the
     OAuth scopes, the identity providers, the tags, the domain wait timeout and the external identity providers are
     checked.
-  - Keys that are missing are not checked; other keys are ignored. Empty O(_input.kaleido_prep_region) and
-    O(_input.kaleido_prep_user_pool_id) mean "not set" and are not checked.
+  - Keys that are missing are not checked; other keys are ignored. Empty O(_input.kaleido_prep_region),
+    O(_input.kaleido_prep_user_pool_id) and O(_input.kaleido_prep_client_id) mean "not set" and are not checked.
   - The role's C(tasks/validate.yml) fails with all the problems at once, before any AWS call.
 options:
   _input:
@@ -42,6 +42,9 @@ options:
         type: str
       kaleido_prep_user_pool_id:
         description: Id of a user pool to reuse, or empty.
+        type: str
+      kaleido_prep_client_id:
+        description: Id of the app client of an earlier run, or empty.
         type: str
       kaleido_prep_callback_urls:
         description: Callback URLs of the app client.
@@ -218,6 +221,13 @@ def _region_problems(variables):
         pool_id = _string(variables, name, problems)
         if pool_id:
             problem = checks.pool_id_problem(name, pool_id, region, region_source="kaleido_prep_region")
+            if problem:
+                problems.append(problem)
+    name = "kaleido_prep_client_id"
+    if name in variables:
+        client_id = _string(variables, name, problems)
+        if client_id:
+            problem = checks.client_id_problem(name, client_id)
             if problem:
                 problems.append(problem)
     return problems

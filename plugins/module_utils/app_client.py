@@ -326,11 +326,12 @@ def create_request(params):
 def predicted_created_client(request):
     """What DescribeUserPoolClient will show for a client created with ``request`` (check mode).
 
-    The prediction has no ClientId and no ClientSecret: AWS makes them up.
+    The prediction has no ClientId and no ClientSecret: AWS makes them up
+    (nor a UserPoolId when the pool is still to be created).
     """
     client = copy.deepcopy(CREATE_DEFAULTS)
     for key, value in request.items():
-        if key != "GenerateSecret":
+        if key != "GenerateSecret" and value is not None:
             client[key] = deep_merge(client.get(key), value)
     return client
 

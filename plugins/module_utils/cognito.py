@@ -25,6 +25,8 @@ except ImportError:
 from ansible_collections.amazon.aws.plugins.module_utils.botocore import is_boto3_error_code
 from ansible_collections.amazon.aws.plugins.module_utils.errors import AWSErrorHandler
 from ansible_collections.amazon.aws.plugins.module_utils.exceptions import AnsibleAWSError
+from ansible_collections.amazon.aws.plugins.module_utils.waiter import BaseWaiterFactory
+from ansible_collections.amazon.aws.plugins.module_utils.waiter import custom_waiter_config
 
 from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
 from ansible_collections.kaleido.cognito.plugins.module_utils import model
@@ -40,7 +42,8 @@ PAGE_SIZE = 60
 # category, 5 per operation per pool) and AWX runs many jobs side by side:
 # throttling is normal.  botocore's own retries are turned off (connect()):
 # they resend a CreateUserPool or CreateUserPoolClient whose answer was lost,
-# and Cognito, where names are not unique, makes a second pool or client.  The
+# and Cognito, where names are not unique, makes a second pool or client (only
+# the domain waits, which just read, use a client with them on: waiter_client()).  The
 # functions below retry instead, at most ATTEMPTS attempts per call, waiting
 # with "full jitter" (AWS Architecture Blog, "Exponential Backoff And Jitter"):
 # uniform(0, min(MAX_DELAY, base * 2 ** (retry - 1))) seconds, base
@@ -195,9 +198,11 @@ def failure_message(description, error):
 
 # botocore's own retries: none (one attempt per call).  See "Retries" above.
 NO_RETRIES = {"mode": "standard", "total_max_attempts": 1}
+# botocore's own retries of the client that only reads (waiter_client()).
+READ_RETRIES = {"mode": "standard", "total_max_attempts": ATTEMPTS}
 
 
-def client_config(user_config=None):
+def client_config(user_config=None, retries=None):
     """botocore settings of the Cognito client: the user's ``aws_config`` with botocore's own retries off.
 
     amazon.aws merges a user's ``aws_config`` after the module's own config,
@@ -206,10 +211,11 @@ def client_config(user_config=None):
     client config does not name ``total_max_attempts``: any of them would turn
     botocore's retries back on and let a lost CreateUserPool answer make a
     second pool.  The user's other settings (timeouts, proxies...) are kept;
-    ``retries`` is always NO_RETRIES, which names ``total_max_attempts``.
+    ``retries`` is always NO_RETRIES (READ_RETRIES for waiter_client()), which
+    names ``total_max_attempts``.
     """
     config = botocore.config.Config(**dict(user_config or {}))
-    return config.merge(botocore.config.Config(retries=dict(NO_RETRIES)))
+    return config.merge(botocore.config.Config(retries=dict(retries or NO_RETRIES)))
 
 
 def connect(module):
@@ -612,20 +618,89 @@ def delete_user_pool_domain(client, user_pool_id, domain):
     return True
 
 
-def wait_until_domain_gone(client, domain, timeout):
-    """Read ``domain`` until AWS no longer reports it (a deleted domain is DELETING for a while).
+# Domain waits
+#
+# A domain is CREATING, UPDATING or DELETING for a while after a change.  The
+# waits read it with a botocore waiter (amazon.aws BaseWaiterFactory, which
+# adds "retry" acceptors for throttling and 5xx answers; the codes that
+# retry_kind() retries are added too).  A waiter only reads, and a read is
+# safe to send again, so it runs on a client of its own whose botocore retries
+# are on (waiter_client()): a throttled read or a dropped connection is
+# retried by botocore and does not end the wait.
+DOMAIN_STATUS = "DomainDescription.Status"
+DOMAIN_ACTIVE = "user_pool_domain_active"
+DOMAIN_GONE = "user_pool_domain_gone"
 
-    Returns (None, seconds waited) once it is gone, or (its last description,
+
+class DomainWaiterFactory(BaseWaiterFactory):
+    @property
+    def _waiter_model_data(self):
+        retries = [dict(state="retry", matcher="error", expected=code) for code in sorted(THROTTLING_CODES | REFUSED_CODES | TRANSIENT_CODES)]
+        # No status: AWS answers an empty DomainDescription for a domain that no pool has.  (Each
+        # wait sets its own delay and attempts from its timeout: _waiter_reached().)
+        gone = dict(matcher="path", argument=DOMAIN_STATUS, expected=None)
+        return {
+            DOMAIN_ACTIVE: dict(operation="DescribeUserPoolDomain", delay=domains.WAIT_DELAY_PREFIX, maxAttempts=60, acceptors=[
+                dict(state="success", matcher="path", argument=DOMAIN_STATUS, expected=domains.ACTIVE),
+                dict(state="failure", matcher="path", argument=DOMAIN_STATUS, expected=domains.FAILED),
+                dict(gone, state="failure"),
+            ] + retries),
+            DOMAIN_GONE: dict(operation="DescribeUserPoolDomain", delay=domains.WAIT_DELAY_PREFIX, maxAttempts=60, acceptors=[
+                dict(gone, state="success"),
+            ] + retries),
+        }
+
+
+DOMAIN_WAITERS = DomainWaiterFactory()
+
+
+def waiter_client(module):
+    """A Cognito client of the module's connection settings with botocore's standard retries on, for waiters only.
+
+    Never make a write call with it: botocore would resend a create whose
+    answer was lost (see "Retries").
+    """
+    return module.client("cognito-idp", aws_config=client_config(module.params.get("aws_config"), READ_RETRIES))
+
+
+@CognitoErrorHandler.common_error_handler("wait for user pool domain")
+def _waiter_reached(waiter, domain, timeout):
+    """Run ``waiter`` for at most about ``timeout`` seconds; False when it stopped without reaching its success state."""
+    try:
+        waiter.wait(Domain=domain, WaiterConfig=custom_waiter_config(timeout, domains.wait_delay(domain)))
+    except botocore.exceptions.WaiterError as e:
+        response = e.last_response or {}
+        error = botocore.exceptions.ClientError(response, "DescribeUserPoolDomain") if "Error" in response else None
+        if error is not None and retry_kind(error) is None:
+            raise error from e  # an answer that no wait gets past (NotAuthorizedException...)
+        return False
+    return True
+
+
+def _wait_for_domain(module, client, domain, waiter_name, timeout):
+    started = time.monotonic()
+    reached = _waiter_reached(DOMAIN_WAITERS.get_waiter(waiter_client(module), waiter_name), domain, timeout)
+    description = None if reached and waiter_name == DOMAIN_GONE else describe_user_pool_domain(client, domain)
+    return description, time.monotonic() - started
+
+
+def wait_until_domain_gone(module, client, domain, timeout):
+    """Wait until AWS no longer reports ``domain`` (a deleted domain is DELETING for a while).
+
+    Returns (None, seconds waited) once it is gone, or (its description,
     seconds waited) when ``timeout`` seconds passed first.
     """
-    started = time.monotonic()
-    delays = domains.poll_delays()
-    while True:
-        description = describe_user_pool_domain(client, domain)
-        waited = time.monotonic() - started
-        if description is None or waited >= timeout:
-            return description, waited
-        time.sleep(min(next(delays), timeout - waited))
+    return _wait_for_domain(module, client, domain, DOMAIN_GONE, timeout)
+
+
+def wait_until_domain_active(module, client, domain, timeout):
+    """Wait until ``domain`` is ACTIVE, FAILED or gone, at most ``timeout`` seconds.
+
+    Returns (its description, read after the wait, or None when it is gone;
+    seconds waited).  A description that is still CREATING or UPDATING means
+    that the time ran out.
+    """
+    return _wait_for_domain(module, client, domain, DOMAIN_ACTIVE, timeout)
 
 
 # Managed login branding

@@ -34,10 +34,11 @@ ACTIVE = "ACTIVE"
 DELETING = "DELETING"
 FAILED = "FAILED"
 
-# Seconds between two DescribeUserPoolDomain calls while waiting: short
-# first (the emulator and prefix domains are quick), then at most POLL_CAP.
-POLL_FIRST = 1
-POLL_CAP = 5
+# Seconds between two DescribeUserPoolDomain calls of a wait (the waiters
+# of module_utils/cognito.py; fewer with a short wait_timeout): a prefix
+# domain is ready within a minute, a custom domain within an hour.
+WAIT_DELAY_PREFIX = 2
+WAIT_DELAY_CUSTOM = 10
 
 # Default wait_timeout: AWS documents up to a minute for a prefix domain and
 # up to an hour for a custom domain (CloudFront distribution).
@@ -233,12 +234,9 @@ def predicted_updated(description, request, waits):
     return predicted
 
 
-def poll_delays(first=POLL_FIRST, cap=POLL_CAP):
-    """Seconds to sleep between status reads: first, doubling, at most ``cap``."""
-    delay = first
-    while True:
-        yield delay
-        delay = min(delay * 2, cap)
+def wait_delay(domain):
+    """Seconds between two status reads while waiting for ``domain``."""
+    return WAIT_DELAY_CUSTOM if is_custom(domain) else WAIT_DELAY_PREFIX
 
 
 def timeout_for(domain, wait_timeout):

@@ -12,12 +12,8 @@ Nothing here calls AWS.
 """
 
 import copy
-import re
 
 from ansible_collections.kaleido.cognito.plugins.module_utils.transform import from_boto
-
-# botocore ClientIdType (the pattern matched against the whole value).
-CLIENT_ID = re.compile(r"[\w+]{1,128}")
 
 CREATE = "create"
 RESET = "reset"
@@ -25,13 +21,6 @@ DELETE = "delete"
 
 # Fields that change without a change of style; left out of diffs.
 VOLATILE_FIELDS = ("creation_date", "last_modified_date")
-
-
-def client_id_problem(client_id):
-    """A message when ``client_id`` is not an app client id AWS accepts, else None."""
-    if CLIENT_ID.fullmatch(client_id):
-        return None
-    return "client_id must be 1 to 128 letters, digits, _ or + characters, got {0!r}".format(client_id)
 
 
 def tier_problem(pool):

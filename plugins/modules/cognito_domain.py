@@ -26,8 +26,17 @@ options:
   user_pool_id:
     description:
       - Id of the user pool, for example V(us-east-1_AbCdEfGhI).
+      - Required, unless O(pending_user_pool=true).
     type: str
-    required: true
+  pending_user_pool:
+    description:
+      - The user pool is created by an earlier task of the same play, and in check mode it has no id yet
+        (M(kaleido.cognito.cognito_user_pool) predicts it without creating it).
+      - With V(true), in check mode and without O(user_pool_id), the task reads the domain (one
+        C(DescribeUserPoolDomain)), fails when it is not available, and otherwise predicts it as to be created; no
+        id is made up. Outside check mode it fails.
+    type: bool
+    default: false
   domain:
     description:
       - A prefix, for example V(kaleido-example), which gives V(kaleido-example.auth.<region>.amazoncognito.com),
@@ -66,9 +75,6 @@ options:
     description:
       - V(present) makes the domain exist on the pool, V(absent) removes it.
       - A domain that belongs to another pool is never removed; with O(state=absent) the task then changes nothing.
-    type: str
-    choices: [present, absent]
-    default: present
   wait:
     description:
       - Whether to wait until the domain's status is V(ACTIVE) after creating or updating it (and when an existing
@@ -81,7 +87,8 @@ options:
       - How many seconds to wait with O(wait=true). When it runs out, the task fails saying how long it waited and the
         domain's status; the domain itself stays as AWS has it, and running the task again keeps waiting.
       - Defaults to V(300) for a prefix domain and V(3600) for a custom domain.
-      - The status is read after 1, 2, 4 and then every 5 seconds.
+      - The status is read every 2 seconds for a prefix domain and every 10 seconds for a custom domain (more often
+        when O(wait_timeout) is shorter than three reads); a throttled read or a dropped connection does not end the wait.
     type: int
 notes:
   - The domain's availability is read with C(DescribeUserPoolDomain). AWS may not show a domain of another account
@@ -94,6 +101,7 @@ notes:
   - A custom domain also needs a DNS alias (CNAME or Route 53 alias) to RV(domain.cloud_front_distribution).
 extends_documentation_fragment:
   - kaleido.cognito.attributes
+  - kaleido.cognito.options.state
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - amazon.aws.boto3
@@ -199,57 +207,56 @@ domain:
       sample: "123456789012"
 """
 
-import time
-
 from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
 
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
 from ansible_collections.kaleido.cognito.plugins.module_utils import domain as domains
-from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
 from ansible_collections.kaleido.cognito.plugins.module_utils import transform
 
 
 def validate(module):
     """Refuse input AWS would refuse, naming the option, before any AWS call."""
-    params = module.params
-    cognito.fail_on_problems(module, [checks.pool_id_problem("user_pool_id", params["user_pool_id"], module.region)]
-                             + domains.validation_errors(params))
+    cognito.fail_on_problems(module, cognito.user_pool_id_problems(module) + domains.validation_errors(module.params))
 
 
 def find_pool(module, client):
+    """The task's user pool (DescribeUserPool result); None when it is pending (check mode) or, with state=absent, gone."""
+    if cognito.pending_user_pool(module):
+        return None
     pool = cognito.describe_user_pool(client, module.params["user_pool_id"])
     if pool is None and module.params["state"] == "present":
         module.fail_json(msg=cognito.no_such_user_pool_message(module.params["user_pool_id"]))
     return pool
 
 
+def no_pool_yet(module, client):
+    """state=present reads the domain first and the pool only when it needs it (ensure_present)."""
+    return None
+
+
 def wait_for(module, client, description):
-    """Read the domain until its status is ACTIVE; fail with how long it waited when wait_timeout runs out."""
+    """Wait until the domain's status is ACTIVE; fail with how long it waited when wait_timeout runs out."""
     name = description["Domain"]
     timeout = domains.timeout_for(name, module.params["wait_timeout"])
-    started = time.monotonic()
-    delays = domains.poll_delays()
-    while True:
-        status = description.get("Status")
-        if status == domains.FAILED:
-            module.fail_json(msg="{0} {1!r} has the status FAILED; see it in the AWS console".format(domains.kind(name), name),
-                             domain=domains.domain_to_ansible(description, module.region))
-        if status not in domains.PENDING_STATUSES:
-            return description
-        waited = time.monotonic() - started
-        if waited >= timeout:
-            module.fail_json(msg=domains.timeout_message(name, status, waited, timeout), waited=round(waited, 1),
-                             domain=domains.domain_to_ansible(description, module.region))
-        time.sleep(min(next(delays), timeout - waited))
-        description = cognito.describe_user_pool_domain(client, name)
-        if description is None:
-            module.fail_json(msg="{0} {1!r} disappeared while waiting for it to become ACTIVE".format(domains.kind(name), name))
+    waited = 0
+    if description.get("Status") in domains.PENDING_STATUSES:
+        description, waited = cognito.wait_until_domain_active(module, client, name, timeout)
+    if description is None:
+        module.fail_json(msg="{0} {1!r} disappeared while waiting for it to become ACTIVE".format(domains.kind(name), name))
+    status = description.get("Status")
+    if status == domains.FAILED:
+        module.fail_json(msg="{0} {1!r} has the status FAILED; see it in the AWS console".format(domains.kind(name), name),
+                         domain=domains.domain_to_ansible(description, module.region))
+    if status in domains.PENDING_STATUSES:
+        module.fail_json(msg=domains.timeout_message(name, status, waited, timeout), waited=round(waited, 1),
+                         domain=domains.domain_to_ansible(description, module.region))
+    return description
 
 
 def wait_gone(module, client, name):
     """Wait until AWS no longer reports the domain (it is DELETING for a while after DeleteUserPoolDomain)."""
     timeout = domains.timeout_for(name, module.params["wait_timeout"])
-    description, waited = cognito.wait_until_domain_gone(client, name, timeout)
+    description, waited = cognito.wait_until_domain_gone(module, client, name, timeout)
     if description is not None:
         module.fail_json(msg=domains.timeout_message(name, description.get("Status"), waited, timeout), waited=round(waited, 1))
 
@@ -265,8 +272,8 @@ def create(client, request):
     return None
 
 
-def ensure_available(module, pool, description):
-    if domains.belongs_to_another_pool(description, pool["Id"]):
+def ensure_available(module, pool_id, description):
+    if domains.belongs_to_another_pool(description, pool_id):
         module.fail_json(msg=domains.not_available_message(module.params["domain"], description))
 
 
@@ -323,27 +330,33 @@ def ensure_replaced(module, client, pool, old):
     return cognito.describe_user_pool_domain(client, params["domain"])
 
 
-def ensure_updated(module, client, pool, description):
+def ensure_updated(module, client, description):
     request, changes = domains.update_request(description, module.params)
     if not changes:
         return False, description
     if "managed_login_version" in changes:
-        ensure_tier(module, pool, description)
+        ensure_tier(module, find_pool(module, client), description)
     if module.check_mode:
         return True, domains.predicted_updated(description, request, module.params["wait"])
     cognito.update_user_pool_domain(client, **request)
     return True, cognito.describe_user_pool_domain(client, description["Domain"])
 
 
-def ensure_present(module, client, pool):
-    """Returns (changed, before, after) as DescribeUserPoolDomain results."""
+def ensure_present(module, client, dummy):
+    """Returns (changed, before, after) as DescribeUserPoolDomain results.
+
+    The domain is read first: when it already belongs to the task's pool, the
+    pool itself is read only if its tier matters (a change of
+    managed_login_version).  A pending pool (check mode) has no domain yet.
+    """
     name = module.params["domain"]
     description = cognito.describe_user_pool_domain(client, name)
-    ensure_available(module, pool, description)
+    ensure_available(module, module.params["user_pool_id"], description)
     if description:
-        changed, after = ensure_updated(module, client, pool, description)
+        changed, after = ensure_updated(module, client, description)
         before = description
     else:
+        pool = find_pool(module, client)
         old_name = domains.current_of_same_kind(pool, name)
         old = cognito.describe_user_pool_domain(client, old_name) if old_name else None
         before = old
@@ -388,12 +401,13 @@ def ensure_absent(module, client, pool):
 
 
 ARGUMENT_SPEC = dict(
-    user_pool_id=dict(type="str", required=True),
+    user_pool_id=dict(type="str"),
+    pending_user_pool=cognito.PENDING_USER_POOL_OPTION,
     domain=dict(type="str"),
     certificate_arn=dict(type="str"),
     managed_login_version=dict(type="int", choices=[1, 2]),
     replace=dict(type="bool", default=False),
-    state=dict(type="str", default="present", choices=["present", "absent"]),
+    state=cognito.STATE_OPTION,
     wait=dict(type="bool", default=True),
     wait_timeout=dict(type="int"),
 )
@@ -409,7 +423,8 @@ def main():
     client = cognito.connect(module)
     region = module.region
 
-    dummy, (changed, before, after) = cognito.apply_state(module, client, find_pool, ensure_present, ensure_absent)
+    find = find_pool if module.params["state"] == "absent" else no_pool_yet
+    dummy, (changed, before, after) = cognito.apply_state(module, client, find, ensure_present, ensure_absent)
 
     module.exit_json(
         changed=changed,

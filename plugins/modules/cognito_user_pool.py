@@ -590,7 +590,7 @@ def wait_for_deleted_domains(module, client, pool):
         if name and (cognito.describe_user_pool_domain(client, name) or {}).get("Status") == domains.DELETING:
             deleting = True
             if not module.check_mode:
-                cognito.wait_until_domain_gone(client, name, domains.timeout_for(name, None))
+                cognito.wait_until_domain_gone(module, client, name, domains.timeout_for(name, None))
     if not deleting or module.check_mode:
         return pool
     return cognito.describe_user_pool(client, pool["Id"]) or pool

@@ -29,9 +29,17 @@ options:
       - A pool id that does not exist returns an empty RV(user_pools) list and does not fail, as the C(_info) modules
         of amazon.aws do for an id that does not exist (for example M(amazon.aws.ec2_vpc_net_info)).
     type: str
+  details:
+    description:
+      - With V(false), pools found by O(name) or listed all are returned as C(ListUserPools) reports them (C(id),
+        C(name), C(status), C(creation_date), C(last_modified_date), C(lambda_config)), without a
+        C(DescribeUserPool) per pool, the cheap way to learn whether and which pools of a name exist.
+      - A pool asked for by O(user_pool_id) is always read with C(DescribeUserPool).
+    type: bool
+    default: true
 notes:
   - Cost in API calls. By O(user_pool_id), one C(DescribeUserPool). By O(name) or for all pools, one C(ListUserPools)
-    per page of 60 pools, then one C(DescribeUserPool) per pool returned. Cognito allows only a few C(DescribeUserPool)
+    per page of 60 pools, then, unless O(details=false), one C(DescribeUserPool) per pool returned. Cognito allows only a few C(DescribeUserPool)
     calls per second, so listing every pool of a region with hundreds of pools takes a while (throttled calls are
     retried).
   - A pool deleted between C(ListUserPools) and its C(DescribeUserPool) is left out.
@@ -58,6 +66,12 @@ EXAMPLES = r"""
     name: kaleido-users
   register: by_name
 
+- name: Which pools are named kaleido-users (one ListUserPools a page, no DescribeUserPool)
+  kaleido.cognito.cognito_user_pool_info:
+    name: kaleido-users
+    details: false
+  register: listed
+
 - name: Every user pool of the region, with its deletion protection
   kaleido.cognito.cognito_user_pool_info:
     region: us-east-2
@@ -75,6 +89,7 @@ user_pools:
     - The user pools, each as C(DescribeUserPool) reports it, in snake_case, with C(tags) as a dictionary
       and C(deletion_protection) as a boolean, as M(kaleido.cognito.cognito_user_pool) returns it in
       C(user_pool).
+    - With O(details=false), each as C(ListUserPools) reports it, in snake_case.
     - Sorted by name, then id. Empty when no pool matches.
   returned: always
   type: list
@@ -88,7 +103,7 @@ user_pools:
     arn:
       description: Pool ARN.
       type: str
-      returned: always
+      returned: unless O(details=false)
       sample: arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbCdEfGhI
     name:
       description: Pool name.
@@ -99,6 +114,7 @@ user_pools:
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
 from ansible_collections.kaleido.cognito.plugins.module_utils import info
 from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
+from ansible_collections.kaleido.cognito.plugins.module_utils import transform
 from ansible_collections.kaleido.cognito.plugins.module_utils import user_pool as pools
 
 
@@ -115,12 +131,15 @@ def validate(module):
 
 
 def read_pools(module, client):
-    """DescribeUserPool results of the pools the task asks for."""
+    """DescribeUserPool results of the pools the task asks for (ListUserPools items with details=false)."""
     pool_id, name = module.params.get("user_pool_id"), module.params.get("name")
     if pool_id is not None:
         ids = [pool_id]
     else:
-        ids = [item["Id"] for item in cognito.list_user_pools(client) if name is None or item.get("Name") == name]
+        listed = [item for item in cognito.list_user_pools(client) if name is None or item.get("Name") == name]
+        if not module.params["details"]:
+            return sorted(listed, key=lambda pool: (pool.get("Name", ""), pool["Id"]))
+        ids = [item["Id"] for item in listed]
     described = (cognito.describe_user_pool(client, found_id) for found_id in ids)
     return sorted((pool for pool in described if pool), key=lambda pool: (pool.get("Name", ""), pool["Id"]))
 
@@ -128,10 +147,13 @@ def read_pools(module, client):
 ARGUMENT_SPEC = dict(
     name=dict(type="str"),
     user_pool_id=dict(type="str"),
+    details=dict(type="bool", default=True),
 )
 
 
 def to_ansible(module, pool):
+    if "Arn" not in pool:  # a ListUserPools item (details=false)
+        return transform.from_boto(pool)
     return pools.pool_to_ansible(pool)
 
 

@@ -83,6 +83,9 @@ def test_first_run_creates_one_pool_one_client_one_domain_and_a_0600_handoff_fil
         "client_id": app["ClientId"],
         "client_secret": app["ClientSecret"],
         "cognito_domain": "kaleido-test-org.auth.us-east-1.amazoncognito.com",
+        # What a later run compares before it uses the ids.
+        "user_pool_name": "kaleido-test",
+        "client_name": "kaleido",
     }
     assert "Cognito domain: kaleido-test-org.auth.us-east-1.amazoncognito.com" in result.stdout
     assert "User pool ID:   " + pool["Id"] in result.stdout

@@ -237,7 +237,7 @@ def test_validate_yml_passes_every_variable_the_filter_checks_and_each_is_a_role
     variables = passed[0]["vars"]["__kaleido_prep_variables"]
     assert all(value == "{{ %s }}" % name for name, value in variables.items())
     checked = set(plugin.NAMES) | set(plugin.APP_CLIENT_OPTIONS) | set(plugin.DOMAIN_OPTIONS) | {
-        "kaleido_prep_domain_prefix", "kaleido_prep_region", "kaleido_prep_user_pool_id", "kaleido_prep_tags", plugin.PROVIDERS}
+        "kaleido_prep_domain_prefix", "kaleido_prep_region", "kaleido_prep_user_pool_id", "kaleido_prep_client_id", "kaleido_prep_tags", plugin.PROVIDERS}
     assert set(variables) == checked
     options = load("meta/argument_specs.yml")["argument_specs"]["main"]["options"]
     assert checked <= set(options)

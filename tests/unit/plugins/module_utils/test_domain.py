@@ -2,8 +2,6 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Decisions about user pool domains (plugins/module_utils/domain.py)."""
 
-import itertools
-
 import pytest
 
 from ansible_collections.kaleido.cognito.plugins.module_utils import domain as domains
@@ -170,8 +168,9 @@ def test_restore_request_recreates_the_old_domain_as_it_was():
                                             "CustomDomainConfig": {"CertificateArn": CERT}}
 
 
-def test_polling_starts_short_and_is_capped():
-    assert list(itertools.islice(domains.poll_delays(), 6)) == [1, 2, 4, 5, 5, 5]
+def test_a_custom_domain_is_read_less_often_while_waiting_than_a_prefix():
+    assert domains.wait_delay("kaleido-example") == 2
+    assert domains.wait_delay("auth.example.com") == 10
 
 
 def test_wait_timeout_defaults_depend_on_the_kind_of_domain():

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 
+from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
 from ansible_collections.kaleido.cognito.plugins.module_utils import managed_login_branding as brandings
 
 POOL = "us-east-1_AbCdEfGhI"
@@ -31,12 +32,12 @@ def style(default=True, **values):
 
 @pytest.mark.parametrize("client_id", [CLIENT, "a", "a+b_c", "x" * 128])
 def test_client_ids_aws_accepts(client_id):
-    assert brandings.client_id_problem(client_id) is None
+    assert checks.client_id_problem("client_id", client_id) is None
 
 
 @pytest.mark.parametrize("client_id", ["", "x" * 129, "not/a client", "abc\n"])
 def test_client_ids_aws_refuses_are_named(client_id):
-    assert "client_id" in brandings.client_id_problem(client_id)
+    assert "client_id" in checks.client_id_problem("client_id", client_id)
 
 
 @pytest.mark.parametrize("tier", [None, "ESSENTIALS", "PLUS"])
