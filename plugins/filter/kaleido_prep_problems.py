@@ -216,18 +216,14 @@ def _region_problems(variables):
                 problems.append(problem + " (or empty for the region of the environment)")
             else:
                 region = value
-    name = "kaleido_prep_user_pool_id"
-    if name in variables:
-        pool_id = _string(variables, name, problems)
-        if pool_id:
-            problem = checks.pool_id_problem(name, pool_id, region, region_source="kaleido_prep_region")
-            if problem:
-                problems.append(problem)
-    name = "kaleido_prep_client_id"
-    if name in variables:
-        client_id = _string(variables, name, problems)
-        if client_id:
-            problem = checks.client_id_problem(name, client_id)
+    checks_of_ids = (
+        ("kaleido_prep_user_pool_id", lambda name, value: checks.pool_id_problem(name, value, region, region_source="kaleido_prep_region")),
+        ("kaleido_prep_client_id", checks.client_id_problem),
+    )
+    for name, check in checks_of_ids:
+        if name in variables:
+            value = _string(variables, name, problems)
+            problem = check(name, value) if value else None
             if problem:
                 problems.append(problem)
     return problems
