@@ -120,6 +120,8 @@ def prep_converged(emulator, handoff, name=PREP_NAME, prefix=PREP_DOMAIN):
         "client_id": app["ClientId"],
         "client_secret": app["ClientSecret"],
         "cognito_domain": "{0}.auth.{1}.amazoncognito.com".format(prefix, REGION),
+        "user_pool_name": name,
+        "client_name": "kaleido",
     }
 
 
@@ -462,9 +464,10 @@ INTERRUPTIONS = [
     # The run dies after the client, before the domain.
     ("refused-domain", [{"operation": "CreateUserPoolDomain", "call": 1, "kind": "error", "code": "LimitExceededException"}],
      1, False, "Failed to create user pool domain: An error occurred (LimitExceededException)"),
-    # The domain is created but its answer lost, and the check whose pool it is refused: the run dies with the domain made.
+    # The domain is created but its answer lost, and the check whose pool it is refused (the role's prefix check and the
+    # module's read came first): the run dies with the domain made.
     ("lost-domain", [{"operation": "CreateUserPoolDomain", "call": 1, "kind": "drop_after"},
-                     {"operation": "DescribeUserPoolDomain", "call": 2, "kind": "error", "code": "NotAuthorizedException"}],
+                     {"operation": "DescribeUserPoolDomain", "call": 3, "kind": "error", "code": "NotAuthorizedException"}],
      1, True, "Failed to describe user pool domain: An error occurred (NotAuthorizedException)"),
 ]
 

@@ -188,9 +188,13 @@ def test_kaleido_prep_shows_no_secret_at_vvvv_diff_on_success_rerun_and_failure(
     secrets_emulator.reset()
     cognito = secrets_emulator.client()
     other = cognito.create_user_pool(PoolName="secrets-other")["UserPool"]["Id"]
-    taken = "secrets-taken-" + uuid.uuid4().hex[:6]
-    cognito.create_user_pool_domain(UserPoolId=other, Domain=taken)
     idp_secret = add_identity_provider(cognito, other)
+    # Another account holds the prefix: AWS may not show its domain to DescribeUserPoolDomain
+    # (cognito_domain's notes), so the role's check passes and CreateUserPoolDomain refuses it,
+    # after the app client and its secret were created.
+    elsewhere = secrets_emulator.client(account="210987654321")
+    taken = "secrets-taken-" + uuid.uuid4().hex[:6]
+    elsewhere.create_user_pool_domain(UserPoolId=elsewhere.create_user_pool(PoolName="elsewhere")["UserPool"]["Id"], Domain=taken)
     handoff = tmp_path / "handoff.yml"
     dump = tmp_path / "registered.json"
 
@@ -207,7 +211,7 @@ def test_kaleido_prep_shows_no_secret_at_vvvv_diff_on_success_rerun_and_failure(
          "dump_file": str(dump)},
         vars_file=secret_vars,
     )
-    # The third run fails, after its app client was created.
+    # The third run fails at the domain, after its app client was created.
     assert process.returncode != 0, process.output[-20000:]
     assert "is not available" in process.output
     registered = json.loads(dump.read_text())
