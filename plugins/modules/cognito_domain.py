@@ -360,8 +360,12 @@ def ensure_present(module, client, dummy):
         old_name = domains.current_of_same_kind(pool, name)
         old = cognito.describe_user_pool_domain(client, old_name) if old_name else None
         before = old
-        changed = True
-        after = ensure_replaced(module, client, pool, old) if old else ensure_created(module, client, pool)
+        if old and old["Domain"] == name:
+            # Another run of the same task gave the pool this domain since it was read: it is the task's domain.
+            changed, after = ensure_updated(module, client, old)
+        else:
+            changed = True
+            after = ensure_replaced(module, client, pool, old) if old else ensure_created(module, client, pool)
     if module.params["wait"] and not module.check_mode:
         after = wait_for(module, client, after)
     return changed, before, after

@@ -23,10 +23,13 @@ serves moto on 127.0.0.1 with these patches applied plus a WSGI middleware:
   - ``domain_deleting_seconds`` (number >= 0, default 0): a deleted domain
     reports ``DELETING`` for that many seconds, and still holds its name and its
     place on the pool, before it is gone (0: gone at once);
-  - ``lookup_latency_seconds`` (number >= 0, default 0): ListUserPools,
-    ListUserPoolClients and DescribeIdentityProvider answers show the state when
-    the request arrived and are sent that many seconds later (network and service latency; it widens the
-    window in which runs that start together each find nothing and create);
+  - ``lookup_gather`` (JSON object ``{"requests": n, "seconds": s}``, default
+    ``{"requests": 0, "seconds": 0}``): ListUserPools, ListUserPoolClients and
+    DescribeIdentityProvider answers show
+    the state when each request arrived and are held until ``n`` of them are
+    held, or ``s`` seconds passed; then they are sent together (runs that
+    start together each find nothing and create, however unevenly a loaded
+    machine starts them; 0 requests: off);
   - ``unknown_members`` (JSON object, default ``{}``): members that botocore's
     model does not know, added to the answers of DescribeUserPool (key
     ``"UserPool"``) and DescribeUserPoolClient (key ``"UserPoolClient"``), e.g.
@@ -118,9 +121,10 @@ __metaclass__ = type
 
 COGNITO_TARGET_PREFIX = "AWSCognitoIdentityProviderService."
 
-DEFAULT_KNOBS = {"domain_creating_seconds": 0, "domain_deleting_seconds": 0, "unknown_members": {}, "lookup_latency_seconds": 0}
-# Operations whose answers the lookup_latency_seconds knob delays: the
-# look-ups by name of the modules.
+DEFAULT_KNOBS = {"domain_creating_seconds": 0, "domain_deleting_seconds": 0, "unknown_members": {},
+                 "lookup_gather": {"requests": 0, "seconds": 0}}
+# Operations whose answers the lookup_gather knob
+# holds: the look-ups by name of the modules.
 LISTING_OPERATIONS = ("ListUserPools", "ListUserPoolClients", "DescribeIdentityProvider")
 _KNOBS = copy.deepcopy(DEFAULT_KNOBS)
 _KNOBS_LOCK = threading.Lock()
@@ -219,10 +223,42 @@ def _unknown_members_knob(name, value):
     return copy.deepcopy(value)
 
 
+def _gather_knob(name, value):
+    if not isinstance(value, dict) or sorted(value) != ["requests", "seconds"]:
+        raise ValueError("knob %s needs a JSON object such as {\"requests\": 3, \"seconds\": 5}" % name)
+    requests = value["requests"]
+    if isinstance(requests, bool) or not isinstance(requests, int) or requests < 0:
+        raise ValueError("knob %s: requests needs an integer >= 0" % name)
+    return {"requests": requests, "seconds": _seconds_knob(name, value["seconds"])}
+
+
+class _Gathering(object):
+    """Holds look-up answers until enough are held, or a time passed (the lookup_gather knob)."""
+
+    def __init__(self):
+        self._condition = threading.Condition()
+        self._held = 0
+        self._group = 0
+
+    def hold(self, requests, seconds):
+        with self._condition:
+            group = self._group
+            self._held += 1
+            if self._held < requests and self._condition.wait_for(lambda: self._group != group, timeout=seconds):
+                return
+            if self._group == group:
+                self._group += 1
+                self._held = 0
+                self._condition.notify_all()
+
+
+_GATHERING = _Gathering()
+
+
 KNOB_VALIDATORS = {
     "domain_creating_seconds": _seconds_knob,
     "domain_deleting_seconds": _seconds_knob,
-    "lookup_latency_seconds": _seconds_knob,
+    "lookup_gather": _gather_knob,
     "unknown_members": _unknown_members_knob,
 }
 
@@ -1699,10 +1735,11 @@ class EmulatorMiddleware:
                 if message:
                     return self._reply(start_response, "400 Bad Request", {"__type": "InvalidParameterException", "message": message},
                                        content_type="application/x-amz-json-1.1")
-            if operation in LISTING_OPERATIONS and get_knob("lookup_latency_seconds"):
+            gather = get_knob("lookup_gather")
+            if operation in LISTING_OPERATIONS and gather["requests"]:
                 # The answer shows the state when the request arrived, and reaches the caller later.
                 body = list(self.app(environ, start_response))
-                time.sleep(get_knob("lookup_latency_seconds"))
+                _GATHERING.hold(gather["requests"], gather["seconds"])
                 return body
         return self.app(environ, start_response)
 

@@ -35,10 +35,12 @@ PROVIDER_PLAYBOOK = os.path.join(HERE, "playbooks", "provider.yml")
 PREP_PLAYBOOK = "kaleido.cognito.kaleido_prep"
 RUNS = 3
 ROUNDS = 2
-# ListUserPools / ListUserPoolClients / DescribeIdentityProvider answers
-# arrive this late (the emulator's lookup_latency_seconds knob): runs that
-# start within it each find nothing and create, so every round really races.
-LATENCY = 1.5
+# ListUserPools / ListUserPoolClients / DescribeIdentityProvider answers are
+# held until the three runs asked, or 5 seconds passed, then sent together
+# (the emulator's lookup_gather knob): each run finds nothing and creates,
+# however unevenly a loaded machine starts the three, so every round races.
+GATHER = {"requests": RUNS, "seconds": 5}
+ALONE = {"requests": 0, "seconds": 0}
 RACES = {"user pools": 0, "app clients": 0, "rounds": 0}
 THROTTLING = {"*": {"throttle": 0.25, "throttling": 0.1}}
 
@@ -93,16 +95,18 @@ def all_succeeded(results):
 
 
 def assert_next_run_changes_nothing(emulator, run):
-    """The run after the race: changed=0 and not one write call."""
+    """The run after the race, alone (its look-ups not held): changed=0 and not one write call."""
+    emulator.configure(lookup_gather=ALONE)
     emulator.reset_calls()
     again = run()
+    emulator.configure(lookup_gather=GATHER)
     assert again.returncode == 0 and recap(again)["changed"] == 0, again.stdout[-4000:]
     assert writes(emulator.calls()) == []
 
 
 def test_three_cognito_user_pool_runs_at_once_leave_one_pool_and_one_client(emulator, run_playbook):
     emulator.reset()
-    emulator.configure(lookup_latency_seconds=LATENCY)
+    emulator.configure(lookup_gather=GATHER)
     for round_number in range(ROUNDS):
         name = "together-{0}".format(round_number)
         emulator.reset_calls()
@@ -115,7 +119,7 @@ def test_three_cognito_user_pool_runs_at_once_leave_one_pool_and_one_client(emul
 
 def test_three_cognito_app_client_runs_at_once_in_one_pool_leave_one_client(emulator, run_playbook):
     emulator.reset()
-    emulator.configure(lookup_latency_seconds=LATENCY)
+    emulator.configure(lookup_gather=GATHER)
     name = "clients-together"
     direct_client(emulator).create_user_pool(PoolName=name, UsernameAttributes=["email"])
     emulator.reset_calls()
@@ -134,7 +138,7 @@ def test_three_cognito_identity_provider_runs_at_once_leave_one_provider(emulato
     emulator.reset()
     pool_id = direct_client(emulator).create_user_pool(PoolName="providers-together")["UserPool"]["Id"]
     variables = {"reliability_pool_id": pool_id, "reliability_google_secret": "together-secret-0123456789"}
-    emulator.configure(lookup_latency_seconds=LATENCY)
+    emulator.configure(lookup_gather=GATHER)
     emulator.reset_calls()
     results = at_once([lambda: run_playbook(PROVIDER_PLAYBOOK, extra_vars=variables)] * RUNS)
     assert emulator.calls().count("CreateIdentityProvider") > 1, "the runs did not race"
@@ -146,7 +150,7 @@ def test_three_cognito_identity_provider_runs_at_once_leave_one_provider(emulato
 
 def test_three_kaleido_prep_runs_at_once_leave_one_pool_one_client_and_the_domain_on_it(emulator, run_playbook, tmp_path):
     emulator.reset()
-    emulator.configure(lookup_latency_seconds=LATENCY)
+    emulator.configure(lookup_gather=GATHER)
     for round_number in range(ROUNDS):
         name = "prep-together-{0}".format(round_number)
         emulator.reset_calls()
@@ -164,7 +168,7 @@ def test_three_kaleido_prep_runs_at_once_leave_one_pool_one_client_and_the_domai
 
 def test_three_kaleido_prep_runs_at_once_while_requests_are_throttled_converge(emulator, run_playbook, tmp_path):
     emulator.reset()
-    emulator.configure(lookup_latency_seconds=LATENCY)
+    emulator.configure(lookup_gather=GATHER)
     with FaultProxy(emulator.endpoint_url) as proxy:
         for round_number in range(ROUNDS):
             name = "prep-throttled-{0}".format(round_number)
@@ -185,7 +189,7 @@ def test_three_kaleido_prep_runs_at_once_while_requests_are_throttled_converge(e
 def test_a_pool_made_by_hand_with_the_same_name_is_never_deleted(emulator, run_playbook):
     """Two pools of one name that no run created: the run fails listing them, and both stay."""
     emulator.reset()
-    emulator.configure(lookup_latency_seconds=0)
+    emulator.configure(lookup_gather=ALONE)
     cognito = direct_client(emulator)
     made = sorted(cognito.create_user_pool(PoolName="by-hand")["UserPool"]["Id"] for dummy in range(2))
     result = run_playbook(CREATES_PLAYBOOK, extra_vars={"reliability_name": "by-hand"})

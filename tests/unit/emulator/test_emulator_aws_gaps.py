@@ -387,22 +387,34 @@ def test_operations_file_collects_the_operations_of_several_emulators(emulator_c
     assert sorted(lines) == sorted(["CreateUserPool", "DescribeUserPool"] * 40)
 
 
-# ---------------------------------------------------------------- 8. listing latency
+# ---------------------------------------------------------------- 8. look-ups answered together
 
-def test_list_latency_delays_listing_answers_which_show_the_state_when_the_request_arrived(emulator, idp):
-    """The lookup_latency_seconds knob: a ListUserPools answer sent late does not show a pool created meanwhile.
+def test_lookup_gather_holds_listing_answers_until_enough_arrived_each_showing_its_arrival(emulator, idp):
+    """The lookup_gather knob: three ListUserPools answers are sent together, none shows a pool created meanwhile.
 
-    Network and service latency: an answer reflects the moment the request was
-    served (for a real eventually consistent listing, possibly earlier).
+    Runs that a loaded machine starts unevenly still each find nothing: the
+    race of test_concurrency.py happens whatever the start-up times.  A lone
+    look-up is held only for the knob's seconds.
     """
-    emulator.configure(lookup_latency_seconds=1.0)
     from concurrent.futures import ThreadPoolExecutor  # pylint: disable=import-outside-toplevel
-    with ThreadPoolExecutor(max_workers=1) as executor:
+    emulator.configure(lookup_gather={"requests": 3, "seconds": 10})
+    with ThreadPoolExecutor(max_workers=3) as executor:
         started = time.monotonic()
-        listing = executor.submit(idp.list_user_pools, MaxResults=60)
-        time.sleep(0.3)
+        first = executor.submit(idp.list_user_pools, MaxResults=60)
+        time.sleep(0.5)
         created = idp.create_user_pool(PoolName="made-meanwhile")["UserPool"]["Id"]
-        answer = listing.result()
-    assert time.monotonic() - started >= 1.0
-    assert created not in [pool["Id"] for pool in answer["UserPools"]]
-    assert created in [pool["Id"] for pool in idp.list_user_pools(MaxResults=60)["UserPools"]]
+        second = executor.submit(emulator.client().list_user_pools, MaxResults=60)
+        time.sleep(0.5)
+        assert not first.done() and not second.done()
+        third = executor.submit(emulator.client().list_user_pools, MaxResults=60)
+        answers = [future.result()["UserPools"] for future in (first, second, third)]
+    assert time.monotonic() - started < 5
+    assert created not in [pool["Id"] for pool in answers[0]]
+    assert created in [pool["Id"] for pool in answers[1]] and created in [pool["Id"] for pool in answers[2]]
+    emulator.configure(lookup_gather={"requests": 3, "seconds": 0.5})
+    started = time.monotonic()
+    idp.list_user_pools(MaxResults=60)
+    assert 0.5 <= time.monotonic() - started < 5
+    for bad in ({"requests": -1, "seconds": 1}, {"requests": 3}, {"requests": True, "seconds": 1}, 3):
+        with pytest.raises(Exception, match="lookup_gather"):
+            emulator.configure(lookup_gather=bad)
