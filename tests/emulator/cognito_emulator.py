@@ -35,6 +35,13 @@ serves moto on 127.0.0.1 with these patches applied plus a WSGI middleware:
     ``"UserPool"``) and DescribeUserPoolClient (key ``"UserPoolClient"``), e.g.
     ``{"UserPool": {"FutureSetting": {"Enabled": true}}}``; see
     ``_unknown_members_of``;
+* ``POST /_emulator/call`` (JSON body ``{"call": "describe_user_pool",
+  "params": {...}, "account": null, "region": "us-east-1"}``): makes that
+  boto3 cognito-idp call to this emulator, from this process (as account
+  ``account`` when set), and answers ``{"result": ...}`` (the boto3 answer
+  without ResponseMetadata, dates as strings) or ``{"error": {"Code": ...,
+  "Message": ...}}``: the test helper emulator_api without a boto3 import and
+  client per task (tests/integration/action_plugins/emulator_api.py);
 * ``POST /_emulator/reset``: clears the call log and restores default knobs;
 * ``GET /_emulator/health``: readiness probe.
 
@@ -120,6 +127,17 @@ except ImportError:  # run as a script: this directory is sys.path[0]
 __metaclass__ = type
 
 COGNITO_TARGET_PREFIX = "AWSCognitoIdentityProviderService."
+
+
+def _control_module():
+    """tests/emulator/control.py (its client() and credentials()), loaded from its file: this one runs as a script."""
+    if "_kaleido_emulator_control" not in sys.modules:
+        import importlib.util  # pylint: disable=import-outside-toplevel
+        spec = importlib.util.spec_from_file_location("_kaleido_emulator_control", os.path.join(os.path.dirname(os.path.abspath(__file__)), "control.py"))
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        sys.modules["_kaleido_emulator_control"] = module
+    return sys.modules["_kaleido_emulator_control"]
 
 DEFAULT_KNOBS = {"domain_creating_seconds": 0, "domain_deleting_seconds": 0, "unknown_members": {},
                  "lookup_gather": {"requests": 0, "seconds": 0}}
@@ -1708,6 +1726,9 @@ class EmulatorMiddleware:
         self.operations_file = os.environ.get("COGNITO_EMULATOR_OPERATIONS_FILE") or None
         self._calls = []
         self._lock = threading.Lock()
+        # POST /_emulator/call: boto3 clients to this emulator by (endpoint, account, region).
+        self._clients = {}
+        self._clients_lock = threading.Lock()
 
     def calls(self):
         """The operations recorded since the last reset."""
@@ -1783,6 +1804,25 @@ class EmulatorMiddleware:
         raw = environ["wsgi.input"].read(length) if length else b""
         return json.loads(raw.decode("utf-8")) if raw.strip() else {}
 
+    def _call(self, environ):
+        """POST /_emulator/call: one boto3 call to this emulator, through its own HTTP endpoint (logged, validated)."""
+        import botocore.exceptions  # pylint: disable=import-outside-toplevel
+        request = self._body(environ)
+        endpoint = "http://" + environ["HTTP_HOST"]
+        key = (endpoint, request.get("account"), request.get("region") or "us-east-1")
+        with self._clients_lock:
+            if key not in self._clients:
+                self._clients[key] = _control_module().client(*key)
+            client = self._clients[key]
+        try:
+            result = getattr(client, request["call"])(**(request.get("params") or {}))
+        except botocore.exceptions.ClientError as e:
+            return {"error": e.response["Error"]}
+        except (AttributeError, TypeError, botocore.exceptions.BotoCoreError) as e:
+            return {"failed": "{0}: {1}".format(request["call"], e)}
+        result.pop("ResponseMetadata", None)
+        return {"result": json.loads(json.dumps(result, default=str))}
+
     def _control(self, environ, start_response, path):
         method = environ.get("REQUEST_METHOD", "GET")
         route = (method, path.rstrip("/"))
@@ -1797,6 +1837,8 @@ class EmulatorMiddleware:
             self.reset_calls()
             reset_knobs()
             return self._reply(start_response, "200 OK", {"config": knobs()})
+        if route == ("POST", "/_emulator/call"):
+            return self._reply(start_response, "200 OK", self._call(environ))
         if route[1] == "/_emulator/config" and method in ("GET", "POST"):
             if method == "POST":
                 try:

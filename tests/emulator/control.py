@@ -46,6 +46,27 @@ STOP_TIMEOUT = 5.0
 READ_PREFIXES = ("Describe", "List", "Get")
 
 
+def credentials(endpoint_url, account=None):
+    """boto3 credential arguments for the emulator at endpoint_url; for another account, STS AssumeRole credentials of a role there."""
+    if account is None:
+        return dict(DUMMY_CREDENTIALS)
+    import boto3  # pylint: disable=import-outside-toplevel
+    sts = boto3.client("sts", region_name=REGION, endpoint_url=endpoint_url, **DUMMY_CREDENTIALS)
+    role = sts.assume_role(RoleArn="arn:aws:iam::%s:role/cognito-emulator" % account, RoleSessionName="emulator")
+    creds = role["Credentials"]
+    return {
+        "aws_access_key_id": creds["AccessKeyId"],
+        "aws_secret_access_key": creds["SecretAccessKey"],
+        "aws_session_token": creds["SessionToken"],
+    }
+
+
+def client(endpoint_url, account=None, region=REGION):
+    """A boto3 cognito-idp client for the emulator at endpoint_url (default account 123456789012 or ``account``)."""
+    import boto3  # pylint: disable=import-outside-toplevel
+    return boto3.client("cognito-idp", region_name=region, endpoint_url=endpoint_url, **credentials(endpoint_url, account))
+
+
 def emulator_python():
     """The interpreter of the emulator process: $COGNITO_EMULATOR_PYTHON, else this one."""
     return os.environ.get(PYTHON_VARIABLE) or sys.executable
@@ -110,19 +131,8 @@ class Emulator(local_server.LocalServerProcess):
     # ------------------------------------------------------------ clients
     def credentials(self, account=None):
         """boto3 credential arguments; for another account, STS AssumeRole credentials of a role there."""
-        if account is None:
-            return dict(DUMMY_CREDENTIALS)
-        import boto3  # pylint: disable=import-outside-toplevel
-        sts = boto3.client("sts", region_name=REGION, endpoint_url=self.endpoint_url, **DUMMY_CREDENTIALS)
-        role = sts.assume_role(RoleArn="arn:aws:iam::%s:role/cognito-emulator" % account, RoleSessionName="emulator")
-        creds = role["Credentials"]
-        return {
-            "aws_access_key_id": creds["AccessKeyId"],
-            "aws_secret_access_key": creds["SecretAccessKey"],
-            "aws_session_token": creds["SessionToken"],
-        }
+        return credentials(self.endpoint_url, account)
 
     def client(self, account=None, region=REGION):
         """A boto3 cognito-idp client for the emulator (default account 123456789012 or ``account``)."""
-        import boto3  # pylint: disable=import-outside-toplevel
-        return boto3.client("cognito-idp", region_name=region, endpoint_url=self.endpoint_url, **self.credentials(account))
+        return client(self.endpoint_url, account, region)

@@ -4,7 +4,9 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
 # Test-only module: reads and changes the emulator's state directly, without
-# going through the modules under test.
+# going through the modules under test. Against the emulator its action
+# (tests/integration/action_plugins/emulator_api.py) does the same without a
+# module run; this module runs in the mode of scripts/test-aws.
 
 DOCUMENTATION = r"""
 ---

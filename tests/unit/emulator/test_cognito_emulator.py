@@ -456,6 +456,24 @@ def test_client_for_another_account_sees_only_that_account(emulator, idp):
     assert [p["Id"] for p in other.list_user_pools(MaxResults=10)["UserPools"]] == [pool["Id"]]
 
 
+def test_call_endpoint_makes_the_boto3_call_in_the_emulator_as_the_account_asked_and_logs_it(emulator, idp):
+    """POST /_emulator/call (the test helper emulator_api): a boto3 answer as JSON, AWS errors as data, logged calls."""
+    other = emulator.client(account=OTHER_ACCOUNT)
+    theirs = other.create_user_pool(PoolName="theirs")["UserPool"]["Id"]
+    emulator.reset_calls()
+    created = emulator._request("POST", "/_emulator/call", {"call": "create_user_pool", "params": {"PoolName": "called"}})
+    pool = created["result"]["UserPool"]
+    assert isinstance(pool["CreationDate"], str) and "ResponseMetadata" not in created["result"]
+    assert [p["Id"] for p in idp.list_user_pools(MaxResults=10)["UserPools"]] == [pool["Id"]]
+    listed = emulator._request("POST", "/_emulator/call", {"call": "list_user_pools", "params": {"MaxResults": 10}, "account": OTHER_ACCOUNT})
+    assert [p["Id"] for p in listed["result"]["UserPools"]] == [theirs]
+    missing = emulator._request("POST", "/_emulator/call", {"call": "describe_user_pool", "params": {"UserPoolId": "us-east-1_missing"}})
+    assert missing["error"]["Code"] == "ResourceNotFoundException"
+    refused = emulator._request("POST", "/_emulator/call", {"call": "describe_user_pool", "params": {}})
+    assert "UserPoolId" in refused["failed"]
+    assert emulator.calls() == ["CreateUserPool", "ListUserPools", "ListUserPools", "DescribeUserPool"]
+
+
 def test_configure_rejects_unknown_knobs(emulator):
     with pytest.raises(Exception) as excinfo:
         emulator.configure(no_such_knob=1)

@@ -1,0 +1,1 @@
+../../../../tests/integration/action_plugins/emulator_api.py
