@@ -139,6 +139,7 @@ def _control_module():
         sys.modules["_kaleido_emulator_control"] = module
     return sys.modules["_kaleido_emulator_control"]
 
+
 DEFAULT_KNOBS = {"domain_creating_seconds": 0, "domain_deleting_seconds": 0, "unknown_members": {},
                  "lookup_gather": {"requests": 0, "seconds": 0}}
 # Operations whose answers the lookup_gather knob
