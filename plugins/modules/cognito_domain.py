@@ -286,12 +286,18 @@ def ensure_tier(module, pool, description=None):
         )
 
 
-def ensure_created(module, client, pool):
+def creation_request(module, pool):
+    """The CreateUserPoolDomain request of the task, once its certificate and the pool's tier are checked."""
     params = module.params
     if params.get("certificate_arn") is None and domains.is_custom(params["domain"]):
         module.fail_json(msg="certificate_arn is required to create the custom domain {0!r}".format(params["domain"]))
     ensure_tier(module, pool)
-    request = domains.create_request(params)
+    return domains.create_request(params)
+
+
+def ensure_created(module, client, pool):
+    params = module.params
+    request = creation_request(module, pool)
     if module.check_mode:
         return domains.predicted_created(request, params["wait"])
     problem = create(client, request)
@@ -310,10 +316,7 @@ def ensure_replaced(module, client, pool, old):
                 pool["Id"], domains.kind(old["Domain"]), old["Domain"], params["domain"]),
             domain=domains.domain_to_ansible(old, module.region),
         )
-    if params.get("certificate_arn") is None and domains.is_custom(params["domain"]):
-        module.fail_json(msg="certificate_arn is required to create the custom domain {0!r}".format(params["domain"]))
-    ensure_tier(module, pool)
-    request = domains.create_request(params)
+    request = creation_request(module, pool)
     if module.check_mode:
         return domains.predicted_created(request, params["wait"])
     cognito.delete_user_pool_domain(client, pool["Id"], old["Domain"])
