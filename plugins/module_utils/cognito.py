@@ -245,6 +245,16 @@ USER_POOL_ID_OPTION = dict(type="str", required=True)
 STATE_OPTION = dict(type="str", default="present", choices=["present", "absent"])
 
 
+def set_option_problems(module, *options):
+    """Problems of those of the options (name, user_pool_id, client_id) that the task sets, by input_checks' rules."""
+    rules = {
+        "name": lambda value: checks.name_problem("name", value),
+        "user_pool_id": lambda value: checks.pool_id_problem("user_pool_id", value, module.region),
+        "client_id": lambda value: checks.client_id_problem("client_id", value),
+    }
+    return [rules[option](module.params[option]) for option in options if module.params.get(option) is not None]
+
+
 def fail_on_problems(module, problems, **result):
     """Fail the task with every problem at once (a check before any AWS call); nothing when there is none."""
     problems = [problem for problem in problems if problem]

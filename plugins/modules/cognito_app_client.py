@@ -443,7 +443,6 @@ from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleA
 from ansible_collections.kaleido.cognito.plugins.module_utils import app_client as clients
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
 from ansible_collections.kaleido.cognito.plugins.module_utils import transform
-from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
 
 # botocore model: ClientNameType, UserPoolIdType, ClientIdType.
 EXPLICIT_AUTH_FLOWS = [
@@ -466,12 +465,9 @@ def validate(module):
     """Refuse input AWS would refuse, naming the option, before any AWS call."""
     params = module.params
     name = params.get("name")
-    problem = checks.name_problem("name", name) if name is not None else None
-    if problem:
-        module.fail_json(msg=problem)
-    cognito.fail_on_problems(module, cognito.user_pool_id_problems(module))
     client_id = params.get("client_id")
-    cognito.fail_on_problems(module, [checks.client_id_problem("client_id", client_id) if client_id is not None else None])
+    cognito.fail_on_problems(module, cognito.set_option_problems(module, "name") + cognito.user_pool_id_problems(module)
+                             + cognito.set_option_problems(module, "client_id"))
     if params["state"] == "present" and not client_id and not name:
         module.fail_json(msg="name is required to create an app client")
     problems = clients.input_problems(params)

@@ -117,20 +117,11 @@ app_clients:
 from ansible_collections.kaleido.cognito.plugins.module_utils import app_client as clients
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
 from ansible_collections.kaleido.cognito.plugins.module_utils import info
-from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
 
 
 def validate(module):
     """Refuse input AWS would refuse, naming the option, before any AWS call."""
-    params = module.params
-    problems = [checks.pool_id_problem("user_pool_id", params["user_pool_id"], module.region)]
-    if params.get("name") is not None:
-        problems.append(checks.name_problem("name", params["name"]))
-    if params.get("client_id") is not None:
-        problems.append(checks.client_id_problem("client_id", params["client_id"]))
-    problems = [problem for problem in problems if problem]
-    if problems:
-        module.fail_json(msg="; ".join(problems))
+    cognito.fail_on_problems(module, cognito.set_option_problems(module, "user_pool_id", "name", "client_id"))
 
 
 def read_clients(module, client):

@@ -450,16 +450,8 @@ RANGES = (
 def validate(module):
     """Refuse input AWS would refuse, naming the option, before any AWS call."""
     params = module.params
-    name = params.get("name")
-    problem = checks.name_problem("name", name) if name is not None else None
-    if problem:
-        module.fail_json(msg=problem)
-    pool_id = params.get("user_pool_id")
-    if pool_id is not None:
-        problem = checks.pool_id_problem("user_pool_id", pool_id, module.region)
-        if problem:
-            module.fail_json(msg=problem)
-    if params["state"] == "present" and not pool_id and not name:
+    cognito.fail_on_problems(module, cognito.set_option_problems(module, "name", "user_pool_id"))
+    if params["state"] == "present" and not params.get("user_pool_id") and not params.get("name"):
         module.fail_json(msg="name is required to create a user pool")
     for option, sub, low, high in RANGES:
         value = (params.get(option) or {}).get(sub)

@@ -113,21 +113,13 @@ user_pools:
 
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
 from ansible_collections.kaleido.cognito.plugins.module_utils import info
-from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
 from ansible_collections.kaleido.cognito.plugins.module_utils import transform
 from ansible_collections.kaleido.cognito.plugins.module_utils import user_pool as pools
 
 
 def validate(module):
     """Refuse input AWS would refuse, naming the option, before any AWS call."""
-    params = module.params
-    problem = None
-    if params.get("name") is not None:
-        problem = checks.name_problem("name", params["name"])
-    elif params.get("user_pool_id") is not None:
-        problem = checks.pool_id_problem("user_pool_id", params["user_pool_id"], module.region)
-    if problem:
-        module.fail_json(msg=problem)
+    cognito.fail_on_problems(module, cognito.set_option_problems(module, "name", "user_pool_id"))
 
 
 def read_pools(module, client):

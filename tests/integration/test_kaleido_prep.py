@@ -92,32 +92,36 @@ def test_first_run_creates_one_pool_one_client_one_domain_and_a_0600_handoff_fil
     assert app["ClientSecret"] not in result.output
 
 
-def test_rerun_changes_nothing_and_makes_no_write_call(prep):
+def test_a_converged_account_reruns_unchanged_takes_the_callback_urls_and_is_torn_down_only_without_protection(prep, emulator):
+    """One first run, then the next steps of a user (one ansible-playbook launch each, no first run per case).
+
+    A rerun and a check-mode run change nothing and write nothing; a teardown
+    while deletion protection is on is refused and changes nothing; the second
+    phase (Kaleido's callback URLs) changes only the app client; a teardown
+    with protection turned off leaves nothing (the domain deleted before the
+    pool), and a second one changes nothing.
+    """
     succeeded(prep())
+    client = emulator.client()
+    pool_before = inventory(client)[0][0]
+
     result = succeeded(prep())
     assert recap(result)["changed"] == 0
     assert result.writes == []
 
-
-def test_check_mode_on_an_empty_account_fails_nothing_and_creates_nothing(prep, emulator):
-    result = succeeded(prep("--check", "--diff"))
-    assert result.writes == []
-    assert emulator.client().list_user_pools(MaxResults=60)["UserPools"] == []
-    assert "(created when run without check mode)" in result.stdout
-    assert recap(result)["changed"] >= 1
-
-
-def test_check_mode_after_a_run_predicts_no_change(prep):
-    succeeded(prep())
     result = succeeded(prep("--check"))
     assert recap(result)["changed"] == 0
     assert result.writes == []
 
+    result = prep(kaleido_prep_state="absent")
+    assert result.returncode != 0
+    assert "deletion protection" in result.output
+    assert "kaleido_prep_deletion_protection=false" in result.output
+    assert result.writes == []
+    pools, clients = inventory(client)
+    assert len(pools) == 1 and pools[0]["Domain"] == "kaleido-test-org" and len(clients[pools[0]["Id"]]) == 1
+    assert prep.handoff.exists()
 
-def test_second_phase_adds_callback_urls_and_changes_only_the_app_client(prep, emulator):
-    succeeded(prep())
-    client = emulator.client()
-    pool_before = inventory(client)[0][0]
     result = succeeded(
         prep(
             kaleido_prep_callback_urls=["https://acme.kaleido.io/api/v1/oidc/callback"],
@@ -138,23 +142,7 @@ def test_second_phase_adds_callback_urls_and_changes_only_the_app_client(prep, e
     for key in ("UsernameAttributes", "Policies", "DeletionProtection", "Domain", "UserPoolTags", "AutoVerifiedAttributes"):
         assert pool.get(key) == pool_before.get(key), key
 
-
-def test_teardown_refuses_while_deletion_protection_is_on(prep, emulator):
-    succeeded(prep())
-    result = prep(kaleido_prep_state="absent")
-    assert result.returncode != 0
-    assert "deletion protection" in result.output
-    assert "kaleido_prep_deletion_protection=false" in result.output
-    assert result.writes == []
-    pools, clients = inventory(emulator.client())
-    assert len(pools) == 1 and pools[0]["Domain"] == "kaleido-test-org" and len(clients[pools[0]["Id"]]) == 1
-    assert prep.handoff.exists()
-
-
-def test_teardown_with_protection_turned_off_leaves_nothing(prep, emulator):
-    succeeded(prep())
     result = succeeded(prep(kaleido_prep_state="absent", kaleido_prep_deletion_protection=False))
-    client = emulator.client()
     assert client.list_user_pools(MaxResults=60)["UserPools"] == []
     assert client.describe_user_pool_domain(Domain="kaleido-test-org")["DomainDescription"] == {}
     assert result.writes.index("DeleteUserPoolDomain") < result.writes.index("DeleteUserPool")
@@ -197,14 +185,15 @@ def test_reusing_a_compliant_pool_adds_client_and_domain_without_touching_its_se
     assert handoff["user_pool_id"] == pool["Id"]
 
 
-@pytest.mark.parametrize("verbosity", ["-vvv", "-vvvv"])
-def test_client_secret_never_appears_in_output_at_high_verbosity(prep, emulator, verbosity):
-    first = succeeded(prep(verbosity, "--diff"))
+def test_client_secret_never_appears_in_output_at_high_verbosity(prep, emulator):
+    """The first run at -vvv --diff, the run that changes the app client at -vvvv --diff."""
+    first = succeeded(prep("-vvv", "--diff"))
     client = emulator.client()
     pools, clients = inventory(client)
     secret = client.describe_user_pool_client(UserPoolId=pools[0]["Id"], ClientId=clients[pools[0]["Id"]][0]["ClientId"])["UserPoolClient"]["ClientSecret"]
     assert len(secret) > 20
-    second = succeeded(prep(verbosity, "--diff", kaleido_prep_callback_urls=["https://acme.kaleido.io/cb"]))
+    second = succeeded(prep("-vvvv", "--diff", kaleido_prep_callback_urls=["https://acme.kaleido.io/cb"]))
+    assert recap(second)["changed"] >= 1
     for result in (first, second):
         assert secret not in result.output
     assert secret in prep.handoff.read_text()
