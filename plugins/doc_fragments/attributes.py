@@ -26,7 +26,8 @@ attributes:
       - kaleido.cognito.cognito
 """
 
-    # What every kaleido.cognito _info module supports (kaleido.cognito.attributes.info_module).
+    # How every kaleido.cognito _info module differs (kaleido.cognito.attributes.info_module, listed
+    # before kaleido.cognito.attributes, which adds action_group: the first fragment's values win).
     INFO_MODULE = r"""
 options: {}
 attributes:
@@ -38,11 +39,4 @@ attributes:
     description:
       - Changes nothing, so there is no diff.
     support: none
-  action_group:
-    description:
-      - Part of the C(kaleido.cognito.cognito) action group, which extends C(amazon.aws.aws),
-        so C(module_defaults) for C(group/kaleido.cognito.cognito) set its connection options.
-    support: full
-    membership:
-      - kaleido.cognito.cognito
 """

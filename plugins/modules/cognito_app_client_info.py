@@ -51,6 +51,7 @@ notes:
     and that it is not for production use.
 extends_documentation_fragment:
   - kaleido.cognito.attributes.info_module
+  - kaleido.cognito.attributes
   - kaleido.cognito.options.user_pool_id
   - amazon.aws.common.modules
   - amazon.aws.region.modules

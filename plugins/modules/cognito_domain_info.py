@@ -35,6 +35,7 @@ notes:
   - A deleted domain is reported with the status V(DELETING) for a while.
 extends_documentation_fragment:
   - kaleido.cognito.attributes.info_module
+  - kaleido.cognito.attributes
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - amazon.aws.boto3

@@ -26,6 +26,7 @@ notes:
   - A user pool that does not exist fails the task.
 extends_documentation_fragment:
   - kaleido.cognito.attributes.info_module
+  - kaleido.cognito.attributes
   - kaleido.cognito.options.user_pool_id
   - amazon.aws.common.modules
   - amazon.aws.region.modules

@@ -45,6 +45,7 @@ notes:
   - A pool deleted between C(ListUserPools) and its C(DescribeUserPool) is left out.
 extends_documentation_fragment:
   - kaleido.cognito.attributes.info_module
+  - kaleido.cognito.attributes
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - amazon.aws.boto3
