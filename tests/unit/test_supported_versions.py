@@ -104,3 +104,14 @@ def test_cells_stay_within_the_declared_ranges_and_reach_their_minimums():
     assert minimum(reqs["botocore"]) == minimum(reqs["boto3"])
     assert any(Version(row["boto3/botocore"]) == minimum(reqs["botocore"]) for row in rows), "no cell at the declared botocore minimum"
     assert len({row["boto3/botocore"] for row in rows}) > 1, "no cell with a botocore newer than the minimum"
+
+
+def test_the_kaleido_prep_step_of_the_matrix_selects_tests_that_exist():
+    """PREP_TESTS (pytest -k over tests/integration/test_kaleido_prep.py) names test functions of that file."""
+    with open(SCRIPT, encoding="utf-8") as handle:
+        match = re.search(r'^PREP_TESTS="([^"]+)"', handle.read(), re.M)
+    assert match, "no PREP_TESTS=\"...\" in scripts/test-matrix"
+    with open(os.path.join(ROOT, "tests", "integration", "test_kaleido_prep.py"), encoding="utf-8") as handle:
+        tests = set(re.findall(r"^def (test_\w+)\(", handle.read(), re.M))
+    names = [name.strip() for name in match.group(1).split(" or ")]
+    assert names and set(names) <= tests, sorted(set(names) - tests)
