@@ -22,6 +22,7 @@ import importlib
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 
@@ -219,3 +220,49 @@ def pytest_terminal_summary(terminalreporter):
         module = sys.modules[name]
         if not terminalreporter.config.pluginmanager.is_registered(module):
             module.pytest_terminal_summary(terminalreporter)
+
+
+# ---------------------------------------------------------------- warm Python
+
+# The interpreter the test playbooks give Ansible: tests/warm_python/python,
+# a client of a fork server that has ansible-core's module_utils and boto3
+# imported (tests/warm_python/server.py); each module still runs in a process
+# of its own, with its AnsiballZ payload. KALEIDO_TEST_COLD_PYTHON=1 runs the
+# modules with this virtualenv's Python as a user's Ansible would
+# (scripts/test-matrix and scripts/test-aws do).
+WARM_PYTHON = os.path.join(ROOT, "tests", "warm_python", "python")
+WARM_PYTHON_SERVER = os.path.join(ROOT, "tests", "warm_python", "server.py")
+# The client finds the server and the real Python through the first two; the
+# third names the warm Python for playbooks (molecule.yml reads it).
+WARM_PYTHON_VARIABLES = {"socket": "KALEIDO_WARM_PYTHON_SOCKET", "real": "KALEIDO_WARM_PYTHON_REAL", "interpreter": "KALEIDO_TEST_PYTHON"}
+COLD_PYTHON_VARIABLE = "KALEIDO_TEST_COLD_PYTHON"
+
+
+def interpreter_args():
+    """ansible-playbook arguments that make the playbook's modules run with the warm Python of this session, if it has one."""
+    if not os.environ.get(WARM_PYTHON_VARIABLES["interpreter"]):
+        return []
+    return ["-e", "ansible_python_interpreter=" + os.environ[WARM_PYTHON_VARIABLES["interpreter"]]]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def warm_python():
+    """Start this pytest process's warm Python server; its variables reach every process the tests start."""
+    if os.environ.get(COLD_PYTHON_VARIABLE) == "1" or os.environ.get(WARM_PYTHON_VARIABLES["socket"]):
+        yield None
+        return
+    directory = tempfile.mkdtemp(prefix="kaleido-warm-python-")
+    path = os.path.join(directory, "socket")
+    with subprocess.Popen([sys.executable, WARM_PYTHON_SERVER, path], stdout=subprocess.PIPE, text=True) as server:
+        try:
+            if server.stdout.readline().strip() != "ready":
+                raise RuntimeError("the warm Python server did not start (%s)" % WARM_PYTHON_SERVER)
+            os.environ[WARM_PYTHON_VARIABLES["real"]] = sys.executable
+            os.environ[WARM_PYTHON_VARIABLES["socket"]] = path
+            os.environ[WARM_PYTHON_VARIABLES["interpreter"]] = WARM_PYTHON
+            yield path
+        finally:
+            for name in WARM_PYTHON_VARIABLES.values():
+                os.environ.pop(name, None)
+            server.terminate()
+            shutil.rmtree(directory, ignore_errors=True)

@@ -11,6 +11,7 @@ import uuid
 import pytest
 
 from tests.conftest import COLLECTIONS_PATH
+from tests.conftest import interpreter_args
 from tests.conftest import ROOT
 from tests.emulator.control import Emulator
 
@@ -59,7 +60,7 @@ def run_playbook(emulator):
     """Run a playbook on localhost against the emulator; returns the CompletedProcess."""
 
     def run(playbook, extra_vars=None, args=(), env=None):
-        command = [os.path.join(VENV_BIN, "ansible-playbook"), "-i", "localhost,", str(playbook)]
+        command = [os.path.join(VENV_BIN, "ansible-playbook"), "-i", "localhost,", str(playbook)] + interpreter_args()
         if extra_vars:
             command += ["-e", json.dumps(extra_vars)]
         command += list(args)

@@ -25,6 +25,7 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT
+from tests.conftest import interpreter_args
 from tests.emulator.control import Emulator
 from tests.integration.conftest import VENV_BIN
 from tests.integration.conftest import ansible_env
@@ -274,7 +275,7 @@ def start_group(targets, tmp_dir):
         json.dump({"hostile_inputs": rows, "hostile_results_file": results_file}, handle)
     before = snapshot(cognito)
     emulator.reset_calls()
-    command = [os.path.join(VENV_BIN, "ansible-playbook"), "-i", "localhost,", PLAYBOOK, "-e", "@" + inputs_file]
+    command = [os.path.join(VENV_BIN, "ansible-playbook"), "-i", "localhost,", PLAYBOOK, "-e", "@" + inputs_file] + interpreter_args()
     process = subprocess.Popen(  # pylint: disable=consider-using-with
         command, cwd=ROOT, env=ansible_env(emulator), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )

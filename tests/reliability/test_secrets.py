@@ -28,6 +28,7 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT
+from tests.conftest import interpreter_args
 from tests.emulator.control import Emulator
 from tests.integration.conftest import VENV_BIN
 from tests.integration.conftest import ansible_env
@@ -52,7 +53,7 @@ def run(emulator, playbook, variables, vars_file=None):
     """ansible-playbook at -vvvv --diff; ``vars_file`` (-e @file) holds secret variables: -vvvv prints the -e JSON."""
     env = ansible_env(emulator)
     env.pop("ANSIBLE_DEBUG", None)
-    command = [os.path.join(VENV_BIN, "ansible-playbook"), "-i", "localhost,", playbook, "-e", json.dumps(variables), "-vvvv", "--diff"]
+    command = [os.path.join(VENV_BIN, "ansible-playbook"), "-i", "localhost,", playbook, "-e", json.dumps(variables), "-vvvv", "--diff"] + interpreter_args()
     if vars_file:
         command[command.index("-vvvv"):command.index("-vvvv")] = ["-e", "@" + str(vars_file)]
     process = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)

@@ -1,0 +1,105 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The warm Python of the tests (tests/warm_python) runs a script as ``python SCRIPT ARGS`` does.
+
+Each case runs the same script with the warm Python (the session's server,
+tests/conftest.py warm_python) and with the real Python (no server: the
+client runs the real one), and compares what a caller sees: standard output
+and error, the exit status, files the script wrote.
+"""
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from tests.conftest import COLD_PYTHON_VARIABLE
+from tests.conftest import WARM_PYTHON
+from tests.conftest import WARM_PYTHON_VARIABLES
+
+SCRIPT = textwrap.dedent(
+    """
+    import atexit, json, os, sys
+    atexit.register(lambda: print("atexit ran"))
+    print(json.dumps({
+        "argv": sys.argv[1:],
+        "cwd": os.getcwd(),
+        "variable": os.environ.get("WARM_PYTHON_TEST"),
+        "umask": oct(os.umask(0o022)),
+        "stdin": sys.stdin.read(),
+        "main": __name__,
+        "file": os.path.basename(__file__),
+        "path0": sys.path[0] == os.path.dirname(os.path.abspath(__file__)),
+    }, sort_keys=True))
+    sys.stderr.write("to stderr\\n")
+    ending = sys.argv[1]
+    if ending == "status":
+        sys.exit(3)
+    if ending == "message":
+        sys.exit("a message")
+    if ending == "exception":
+        raise ValueError("boom")
+    """
+)
+
+
+def run(script, arguments, cwd, warm):
+    env = dict(os.environ, WARM_PYTHON_TEST="from the caller")
+    if not warm:
+        env.pop(WARM_PYTHON_VARIABLES["socket"], None)
+    return subprocess.run(
+        [WARM_PYTHON, str(script)] + arguments,
+        cwd=str(cwd), env=env, input="on stdin", capture_output=True, text=True, timeout=60, check=False,
+    )
+
+
+@pytest.fixture
+def warm_session():
+    if not os.environ.get(WARM_PYTHON_VARIABLES["socket"]):
+        pytest.skip("this session runs without the warm Python (%s=1)" % COLD_PYTHON_VARIABLE)
+
+
+@pytest.fixture
+def script(tmp_path, warm_session):  # pylint: disable=unused-argument,redefined-outer-name
+    path = tmp_path / "script.py"
+    path.write_text(SCRIPT)
+    return path
+
+
+@pytest.mark.parametrize("ending", ["normal", "status", "message", "exception"])
+def test_warm_python_runs_a_script_as_python_does(script, tmp_path, ending):  # pylint: disable=redefined-outer-name
+    cwd = tmp_path / "elsewhere"
+    cwd.mkdir()
+    old = os.umask(0o077)
+    try:
+        warm = run(script, [ending, "two words"], cwd, warm=True)
+        cold = run(script, [ending, "two words"], cwd, warm=False)
+    finally:
+        os.umask(old)
+    assert warm.returncode == cold.returncode == {"normal": 0, "status": 3, "message": 1, "exception": 1}[ending]
+    assert warm.stdout == cold.stdout
+    assert '"argv": ["%s", "two words"]' % ending in warm.stdout
+    assert '"cwd": "%s"' % cwd in warm.stdout
+    assert '"variable": "from the caller"' in warm.stdout
+    assert '"umask": "0o77"' in warm.stdout
+    assert '"stdin": "on stdin"' in warm.stdout
+    assert '"main": "__main__"' in warm.stdout and '"file": "script.py"' in warm.stdout and '"path0": true' in warm.stdout
+    assert warm.stdout.rstrip().endswith("atexit ran")
+    assert warm.stderr.startswith("to stderr\n")
+    if ending == "message":
+        assert warm.stderr == cold.stderr == "to stderr\na message\n"
+    if ending == "exception":
+        assert warm.stderr.rstrip().endswith("ValueError: boom") and cold.stderr.rstrip().endswith("ValueError: boom")
+
+
+@pytest.mark.usefixtures("warm_session")
+def test_the_warm_python_has_the_imports_done_and_the_real_python_runs_what_is_not_a_script(tmp_path):
+    check = tmp_path / "check.py"
+    check.write_text("import sys\nprint('boto3' in sys.modules, sys.executable == %r)\n" % sys.executable)
+    assert run(check, [], tmp_path, warm=True).stdout == "True True\n"
+    assert run(check, [], tmp_path, warm=False).stdout == "False True\n"
+    # Options (here -c) go to the real Python.
+    result = subprocess.run([WARM_PYTHON, "-c", "import sys; print('boto3' in sys.modules)"], capture_output=True, text=True, timeout=60, check=False)
+    assert (result.returncode, result.stdout) == (0, "False\n")

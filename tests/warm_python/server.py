@@ -1,0 +1,184 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The warm Python of the tests: a fork server that runs Ansible module scripts.
+
+Every module task of a test starts a Python process that spends about 0.4 s
+of CPU importing ansible.module_utils.basic and boto3 (AnsiballZ imports the
+module_utils from its zip, which Python compiles each time: no bytecode
+cache) before the module does anything; the tests run about 1300 of them.
+This server imports those once, then forks a child per request of
+tests/warm_python/python (client.py): the child takes the client's
+standard streams, working directory, environment, umask and arguments, runs
+the script as ``__main__`` as ``python SCRIPT ARGS`` would (runpy.run_path)
+and exits the way Python exits (atexit handlers, flushed streams); the
+client exits with the child's status.
+
+What a child shares with the others is only what the server imported before
+forking: Python's standard library, ansible-core's module_utils and
+boto3/botocore, the same files (from the same virtualenv) that a cold Python
+would import. The collections (kaleido.cognito, amazon.aws) are not
+imported here: every module still imports them from its AnsiballZ payload,
+so a payload that lacks a file still fails. With PYTHONPATH in the
+request's environment (the test-aws mode puts tests/aws there) the child
+puts it first on sys.path and imports ``sitecustomize`` as Python's startup
+would.
+
+Usage: python server.py SOCKET_PATH (tests/conftest.py starts one per
+pytest process, see warm_python()).
+"""
+
+import atexit
+import gc
+import importlib
+import importlib.machinery
+import json
+import os
+import runpy
+import signal
+import socket
+import struct
+import sys
+
+# What a module process imports before the module's own code runs, in the
+# order Python would; what a version of ansible-core lacks is skipped.
+PRELOAD = (
+    "ansible.module_utils.basic",
+    "ansible.module_utils._internal._ansiballz._loader",  # ansible-core 2.19+
+    "ansible.module_utils.common.dict_transformations",
+    "ansible.module_utils.common.validation",
+    "ansible.module_utils.six",
+    "boto3",
+    "boto3.session",
+    "botocore.client",
+    "botocore.config",
+    "botocore.exceptions",
+    "botocore.paginate",
+    "botocore.session",
+    "botocore.waiter",
+    "base64",
+    "datetime",
+    "shutil",
+    "tempfile",
+    "zipfile",
+)
+MAX_REQUEST = 4 << 20  # arguments and environment of one request, JSON
+
+
+class PayloadFinder(object):  # pylint: disable=too-few-public-methods
+    """Finds an ``ansible.*`` module that only an AnsiballZ payload on sys.path has.
+
+    The preloaded ``ansible`` package is the virtualenv's, so its __path__
+    does not reach into the payload, where the modules of a library path or
+    a role live (``ansible.legacy.<name>``) and a cold Python finds them.
+    Last on sys.meta_path: asked only when the usual finders found nothing.
+    """
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):  # pylint: disable=unused-argument
+        if not fullname.startswith("ansible."):
+            return None
+        package = fullname.split(".")[:-1]
+        locations = [os.path.join(entry, *package) for entry in sys.path if entry.endswith(".zip") and os.path.isfile(entry)]
+        return importlib.machinery.PathFinder.find_spec(fullname, locations) if locations else None
+
+
+def preload():
+    for name in PRELOAD:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
+
+
+def exit_status(exit_exception):
+    """The status Python exits with for this SystemExit (None: 0; an int; anything else: printed, 1)."""
+    code = exit_exception.code
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    return 1
+
+
+def receive(connection):
+    """The request (dict) and the client's standard streams (file descriptors 0, 1, 2)."""
+    message, fds, _flags, _address = socket.recv_fds(connection, MAX_REQUEST, 3)
+    if len(fds) != 3:
+        raise RuntimeError("warm python: expected 3 file descriptors, got %d" % len(fds))
+    return json.loads(message.decode("utf-8")), fds
+
+
+def take_streams(fds):
+    for target, fd in enumerate(fds):
+        os.dup2(fd, target)
+        os.close(fd)
+    encoding = sys.__stdout__.encoding if sys.__stdout__ else "utf-8"
+    sys.stdin = sys.__stdin__ = open(0, "r", encoding=encoding, closefd=False)  # pylint: disable=consider-using-with
+    sys.stdout = sys.__stdout__ = open(1, "w", encoding=encoding, closefd=False)  # pylint: disable=consider-using-with
+    sys.stderr = sys.__stderr__ = open(2, "w", encoding=encoding, errors="backslashreplace", closefd=False, buffering=1)  # pylint: disable=consider-using-with
+
+
+def child(connection, status):
+    """In the forked child: become ``python SCRIPT ARGS`` of the request and run it; returns its exit status."""
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    request, fds = receive(connection)
+    take_streams(fds)
+    os.chdir(request["cwd"])
+    os.umask(request["umask"])
+    os.environ.clear()
+    os.environ.update(request["env"])
+    script = request["argv"][0]
+    sys.argv = list(request["argv"])
+    sys.path.insert(0, os.path.dirname(os.path.abspath(script)))
+    python_path = [entry for entry in os.environ.get("PYTHONPATH", "").split(os.pathsep) if entry]
+    if python_path:
+        sys.path[0:0] = python_path
+        try:
+            importlib.import_module("sitecustomize")
+        except ImportError:
+            pass
+
+    def report():
+        # Registered before the script runs, so it runs after the script's own atexit handlers.
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        connection.sendall(struct.pack("!i", status[0]))
+        connection.close()
+
+    atexit.register(report)
+    try:
+        runpy.run_path(script, run_name="__main__")
+        status[0] = 0
+    except SystemExit as exit_exception:
+        status[0] = exit_status(exit_exception)
+        raise
+    except BaseException:
+        status[0] = 1
+        raise
+    return status[0]
+
+
+def serve(path):
+    preload()
+    sys.meta_path.append(PayloadFinder)
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(path)
+    listener.listen(64)
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
+    gc.freeze()  # the preloaded objects stay shared with the children
+    sys.stdout.write("ready\n")
+    sys.stdout.flush()
+    while True:
+        connection, _address = listener.accept()
+        if os.fork() == 0:
+            listener.close()
+            status = [1]
+            sys.exit(child(connection, status))
+        connection.close()
+
+
+if __name__ == "__main__":
+    serve(sys.argv[1])
