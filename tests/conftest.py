@@ -28,6 +28,8 @@ import tempfile
 
 import pytest
 
+from tests.warm_python import client as warm_client
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 COLLECTIONS_PATH = os.path.join(ROOT, ".build", "collections")
 LINK = os.path.join(COLLECTIONS_PATH, "ansible_collections", "kaleido", "cognito")
@@ -232,9 +234,9 @@ def pytest_terminal_summary(terminalreporter):
 # (scripts/test-matrix and scripts/test-aws do).
 WARM_PYTHON = os.path.join(ROOT, "tests", "warm_python", "python")
 WARM_PYTHON_SERVER = os.path.join(ROOT, "tests", "warm_python", "server.py")
-# The client finds the server and the real Python through the first two; the
-# third names the warm Python for playbooks (molecule.yml reads it).
-WARM_PYTHON_VARIABLES = {"socket": "KALEIDO_WARM_PYTHON_SOCKET", "real": "KALEIDO_WARM_PYTHON_REAL", "interpreter": "KALEIDO_TEST_PYTHON"}
+# The client finds the server and the real Python through the first two (its
+# own names); the third names the warm Python for playbooks (molecule.yml reads it).
+WARM_PYTHON_VARIABLES = {"socket": warm_client.SOCKET_VARIABLE, "real": warm_client.REAL_VARIABLE, "interpreter": "KALEIDO_TEST_PYTHON"}
 COLD_PYTHON_VARIABLE = "KALEIDO_TEST_COLD_PYTHON"
 
 

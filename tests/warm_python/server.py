@@ -118,8 +118,9 @@ def take_streams(fds):
     sys.stderr = sys.__stderr__ = open(2, "w", encoding=encoding, errors="backslashreplace", closefd=False, buffering=1)  # pylint: disable=consider-using-with
 
 
-def child(connection, status):
+def child(connection):
     """In the forked child: become ``python SCRIPT ARGS`` of the request and run it; returns its exit status."""
+    status = [1]  # what report() sends: set once the script has ended
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     request, fds = receive(connection)
     take_streams(fds)
@@ -175,8 +176,7 @@ def serve(path):
         connection, _address = listener.accept()
         if os.fork() == 0:
             listener.close()
-            status = [1]
-            sys.exit(child(connection, status))
+            sys.exit(child(connection))
         connection.close()
 
 
