@@ -31,7 +31,8 @@ every botocore session for cognito-idp:
 * The call log.  The integration targets count the Cognito calls of a run
   (``emulator_api: call: calls``, the ``emulator_calls`` lookup); the emulator
   keeps that log itself.  Here every cognito-idp operation sent is appended,
-  one name a line, to the file named by KALEIDO_COGNITO_CALL_LOG, and those two
+  one a line (its name, a tab, its User-Agent header, as the emulator
+  records them), to the file named by KALEIDO_COGNITO_CALL_LOG, and those two
   test helpers read that file instead when the variable is set.  A call is
   logged once however often botocore sends it (``before-call``, which runs
   after parameter validation: a call refused by botocore is not logged, as it
@@ -133,13 +134,15 @@ class _Answered:
     text = "{}"
 
 
-def _before_call(model, context, **kwargs):
+def _before_call(model, context, params=None, **kwargs):
     if context.get(_SKIP):
         return _Answered(), {"ResponseMetadata": {"HTTPStatusCode": 200, "HTTPHeaders": {}}}
     path = os.environ.get(CALL_LOG)
     if path:
+        # The User-Agent tells apart the runs of one looped task (tests/integration/lookup_plugins/emulator_calls.py).
+        user_agent = " ".join(str(((params or {}).get("headers") or {}).get("User-Agent") or "").split())
         with open(path, "a", encoding="utf-8") as log:
-            log.write(model.name + "\n")
+            log.write(model.name + "\t" + user_agent + "\n")
     return None
 
 

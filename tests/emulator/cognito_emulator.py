@@ -12,8 +12,10 @@ the AWS API reference text.
 Run as a program (``python cognito_emulator.py --port 0 --port-file PATH``) it
 serves moto on 127.0.0.1 with these patches applied plus a WSGI middleware:
 
-* ``GET /_emulator/calls``: ``{"calls": [operation, ...]}``, every cognito-idp
-  operation received since the last reset, in order of arrival;
+* ``GET /_emulator/calls``: ``{"calls": [operation, ...], "user_agents": [...]}``,
+  every cognito-idp operation received since the last reset, in order of
+  arrival, and the User-Agent header of each (tests/integration/lookup_plugins/
+  emulator_calls.py tells apart the runs of one looped task by it);
 * ``POST /_emulator/calls/reset``: clears that log;
 * ``GET /_emulator/config``, ``POST /_emulator/config`` (JSON body): read or
   set knobs (each knob has its own validator; a bad value answers 400):
@@ -1726,6 +1728,7 @@ class EmulatorMiddleware:
         self.validate = validate
         self.operations_file = os.environ.get("COGNITO_EMULATOR_OPERATIONS_FILE") or None
         self._calls = []
+        self._user_agents = []
         self._lock = threading.Lock()
         # POST /_emulator/call: boto3 clients to this emulator by (endpoint, account, region).
         self._clients = {}
@@ -1740,6 +1743,7 @@ class EmulatorMiddleware:
         """Clear the call log."""
         with self._lock:
             del self._calls[:]
+            del self._user_agents[:]
 
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO") or ""
@@ -1750,6 +1754,7 @@ class EmulatorMiddleware:
             operation = target[len(COGNITO_TARGET_PREFIX):]
             with self._lock:
                 self._calls.append(operation)
+                self._user_agents.append(environ.get("HTTP_USER_AGENT") or "")
             if self.operations_file:
                 self._log_operation(operation)
             if self.validate:
@@ -1830,7 +1835,9 @@ class EmulatorMiddleware:
         if route == ("GET", "/_emulator/health"):
             return self._reply(start_response, "200 OK", {"ok": True})
         if route == ("GET", "/_emulator/calls"):
-            return self._reply(start_response, "200 OK", {"calls": self.calls()})
+            with self._lock:
+                log = {"calls": list(self._calls), "user_agents": list(self._user_agents)}
+            return self._reply(start_response, "200 OK", log)
         if route == ("POST", "/_emulator/calls/reset"):
             self.reset_calls()
             return self._reply(start_response, "200 OK", {"calls": []})

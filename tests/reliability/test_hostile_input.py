@@ -2,8 +2,9 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Hostile and wrong inputs: each one fails with a message naming the option, and writes nothing.
 
-The table below is run through ansible-playbook (playbooks/hostile_input.yml)
-in one run against the emulator, for the three modules and the kaleido_prep
+The table below is run through ansible-playbook (playbooks/hostile_input.yml:
+a looped task per module, the role once per row) in one run per group against
+an emulator of its own, for the three modules and the kaleido_prep
 role: wrong types, out-of-range numbers, unknown choices, overlong names,
 names with control characters, empty names, invalid redirect URLs, domain
 prefixes that break the rules, and ids of another pool, region or format.
@@ -256,7 +257,7 @@ KNOWN_UNCLEAR = {
 }
 # Targets run by each ansible-playbook process; the processes run at the same
 # time, each against its own emulator.
-GROUPS = (("cognito_user_pool", "cognito_domain"), ("cognito_app_client", "kaleido_prep"))
+GROUPS = (("cognito_user_pool", "cognito_app_client", "cognito_domain"), ("kaleido_prep",))
 
 
 def start_group(targets, tmp_dir):
@@ -293,7 +294,17 @@ def finish_group(group):
         emulator.stop()
     assert group["process"].returncode == 0, output[-20000:]
     with open(group["results_file"], encoding="utf-8") as handle:
-        outcomes = dict((item["id"], item) for item in json.load(handle))
+        results = json.load(handle)
+    outcomes = dict((item["id"], item) for item in results["role_results"])
+    for item in results["module_results"]:
+        row_id = item["hostile"]["id"]
+        failed = bool(item.get("failed"))
+        outcomes[row_id] = {
+            "id": row_id,
+            "failed": failed,
+            "msg": (item.get("msg") or json.dumps(item)) if failed else "",
+            "writes": results["module_calls"].get(row_id, {}).get("write_calls", []),
+        }
     handoff_written = os.path.exists(group["world"]["handoff"])
     return {"outcomes": outcomes, "writes": writes, "before": group["before"], "after": after, "handoff_written": handoff_written}
 

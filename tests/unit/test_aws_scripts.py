@@ -16,6 +16,7 @@ import sys
 import threading
 import time
 
+import botocore.config
 import botocore.session
 import pytest
 
@@ -213,7 +214,7 @@ def test_hook_drops_the_tag_from_untag_and_tag_calls(hooked, emulator):
     client.tag_resource(ResourceArn=pool["Arn"], Tags={TAG: "another-run", "Owner": "ops"})
     assert raw.list_tags_for_resource(ResourceArn=pool["Arn"])["Tags"] == {"Project": "kaleido", "Owner": "ops", TAG: "kctest123"}
     assert emulator.calls() == ["UntagResource", "TagResource", "ListTagsForResource"]
-    assert call_log.read_text().split() == ["UntagResource", "TagResource"]
+    assert logged_operations(call_log) == ["UntagResource", "TagResource"]
 
 
 @pytest.mark.emulator
@@ -233,6 +234,11 @@ def test_hook_keeps_the_tag_through_updates(hooked, emulator):
     assert raw.list_tags_for_resource(ResourceArn=pool["Arn"])["Tags"] == {"Project": "kaleido", TAG: "kctest123"}
 
 
+def logged_operations(call_log):
+    """The operations of the hook's call log (a line each: the operation, a tab, the User-Agent)."""
+    return [line.split("\t")[0] for line in call_log.read_text().splitlines()]
+
+
 @pytest.mark.emulator
 def test_hook_logs_each_cognito_call_like_the_emulator(hooked, emulator):
     client, dummy, call_log = hooked
@@ -246,10 +252,44 @@ def test_hook_logs_each_cognito_call_like_the_emulator(hooked, emulator):
         client.describe_user_pool(UserPoolId="us-east-1_doesnotexist")
     with pytest.raises(botocore.exceptions.ParamValidationError):
         client.describe_user_pool()  # refused by botocore: never sent, never logged
-    logged = call_log.read_text().split()
+    logged = logged_operations(call_log)
     assert logged == ["CreateUserPool", "DescribeUserPool", "CreateUserPoolClient", "ListUserPoolClients",
                       "DeleteUserPoolClient", "DescribeUserPool"]
     assert logged == emulator.calls()
+
+
+@pytest.mark.emulator
+def test_the_calls_lookup_tells_apart_the_runs_of_a_looped_task_on_the_emulator_and_in_the_call_log(hooked, emulator, monkeypatch):
+    """A run's tag is app/<tag> in its User-Agent (aws_config's user_agent_extra, with amazon.aws's own User-Agent)."""
+    dummy, dummy2, call_log = hooked
+    spec = importlib.util.spec_from_file_location("emulator_calls", os.path.join(ROOT, "tests", "integration", "lookup_plugins", "emulator_calls.py"))
+    lookup = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(lookup)
+    session = hook.register(botocore.session.Session())
+
+    def client(tag=None):
+        config = botocore.config.Config(user_agent="APN/1.0 Ansible/2.19.0 kaleido.cognito/1.0.0", user_agent_extra="app/" + tag if tag else None)
+        return session.create_client("cognito-idp", region_name="us-east-1", endpoint_url=emulator.endpoint_url, config=config)
+
+    def calls():
+        pool = client("run-1").create_user_pool(PoolName="kt-runs")["UserPool"]
+        client("run-2").describe_user_pool(UserPoolId=pool["Id"])
+        client().list_user_pools(MaxResults=10)
+        client("run-1").delete_user_pool(UserPoolId=pool["Id"])
+
+    expected = {
+        "calls": ["CreateUserPool", "DescribeUserPool", "ListUserPools", "DeleteUserPool"],
+        "write_calls": ["CreateUserPool", "DeleteUserPool"],
+        "runs": {"run-1": {"calls": ["CreateUserPool", "DeleteUserPool"], "write_calls": ["CreateUserPool", "DeleteUserPool"]},
+                 "run-2": {"calls": ["DescribeUserPool"], "write_calls": []}},
+    }
+    emulator.reset_calls()
+    calls()
+    assert lookup.LookupModule().run(["take"]) == [expected]  # from the call log, which it empties
+    assert call_log.read_text() == ""
+    monkeypatch.delenv("KALEIDO_COGNITO_CALL_LOG")
+    assert lookup.LookupModule().run(["take"]) == [expected]  # from the emulator, which it resets
+    assert emulator.calls() == []
 
 
 def python_with_hook(emulator, tmp_path, flag):
@@ -276,7 +316,7 @@ def test_sitecustomize_installs_the_hook_only_with_the_flag(emulator, tmp_path):
     pool_id, installed = python_with_hook(emulator, tmp_path, "1")
     assert installed
     assert raw.describe_user_pool(UserPoolId=pool_id)["UserPool"]["UserPoolTags"] == {TAG: "kcsite1"}
-    assert (tmp_path / "site.log").read_text().split() == ["CreateUserPool"]
+    assert logged_operations(tmp_path / "site.log") == ["CreateUserPool"]
     (tmp_path / "site.log").unlink()
     for flag in (None, "0"):
         pool_id, installed = python_with_hook(emulator, tmp_path, flag)

@@ -11,8 +11,10 @@ name: emulator_calls
 short_description: Test helper that reads and clears the Cognito emulator's call log
 description:
   - V(take) returns the calls made since the previous take (or reset) and clears the log.
-  - Returns a dictionary with C(calls), all operation names in order, and C(write_calls), those that are
-    not Describe, List or Get calls.
+  - Returns a dictionary with C(calls), all operation names in order, C(write_calls), those that are
+    not Describe, List or Get calls, and C(runs), the same two for each run tag the calls were made with, so
+    that the runs of one looped task are told apart. A run's tag is C(app/<tag>) in the User-Agent, set with the
+    module option C(aws_config) with C(user_agent_extra=app/<tag>).
   - Uses the endpoint in E(AWS_ENDPOINT_URL); with E(KALEIDO_COGNITO_CALL_LOG) set (a run against real AWS,
     scripts/test-aws) it reads and empties that file instead, which the test hook tests/aws/cognito_test_hook.py writes.
 options:
@@ -23,6 +25,7 @@ options:
 
 import json
 import os
+import re
 from urllib.request import Request
 from urllib.request import urlopen
 
@@ -30,6 +33,13 @@ from ansible.errors import AnsibleError
 from ansible.plugins.lookup import LookupBase
 
 READS = ("Describe", "List", "Get")
+# A run's tag in the User-Agent: "app/<tag>" (aws_config's user_agent_extra; amazon.aws sets the
+# User-Agent itself, which hides botocore's own AWS_SDK_UA_APP_ID).
+RUN_TAG = re.compile(r"(?:^|\s)app/(\S+)")
+
+
+def _split(calls):
+    return {"calls": calls, "write_calls": [name for name in calls if not name.startswith(READS)]}
 
 
 def _control(path, body=None):
@@ -47,11 +57,17 @@ class LookupModule(LookupBase):
             raise AnsibleError("emulator_calls supports only 'take', got {0}".format(terms))
         call_log = os.environ.get("KALEIDO_COGNITO_CALL_LOG")
         if call_log:
+            # One call a line: its operation, a tab, its User-Agent (tests/aws/cognito_test_hook.py).
             with open(call_log, "r+", encoding="utf-8") as log:
-                calls = log.read().split()
+                lines = [line.split("\t", 1) + [""] for line in log.read().splitlines() if line.strip()]
                 log.seek(0)
                 log.truncate()
+            calls, user_agents = [line[0] for line in lines], [line[1] for line in lines]
         else:
-            calls = _control("/_emulator/calls")["calls"]
+            log = _control("/_emulator/calls")
             _control("/_emulator/calls/reset", {})
-        return [{"calls": calls, "write_calls": [name for name in calls if not name.startswith(READS)]}]
+            calls, user_agents = log["calls"], log["user_agents"]
+        tags = [(RUN_TAG.search(user_agent) or [None, None])[1] for user_agent in user_agents]
+        result = _split(calls)
+        result["runs"] = dict((tag, _split([name for name, its_tag in zip(calls, tags) if its_tag == tag])) for tag in set(tags) - set([None]))
+        return [result]
