@@ -237,6 +237,10 @@ WARM_PYTHON_SERVER = os.path.join(ROOT, "tests", "warm_python", "server.py")
 # The client finds the server and the real Python through the first two (its
 # own names); the third names the warm Python for playbooks (molecule.yml reads it).
 WARM_PYTHON_VARIABLES = {"socket": warm_client.SOCKET_VARIABLE, "real": warm_client.REAL_VARIABLE, "interpreter": "KALEIDO_TEST_PYTHON"}
+# With the warm Python, the ansible-playbook runs of the session share their
+# AnsiballZ payloads too (the test callback kaleido_shared_payloads reads this
+# variable); in cold mode each run builds its own, as a user's does.
+PAYLOAD_CACHE_VARIABLE = importlib.import_module("tests.integration.callback_plugins.kaleido_shared_payloads").PAYLOAD_CACHE_VARIABLE
 COLD_PYTHON_VARIABLE = "KALEIDO_TEST_COLD_PYTHON"
 
 
@@ -262,9 +266,10 @@ def warm_python():
             os.environ[WARM_PYTHON_VARIABLES["real"]] = sys.executable
             os.environ[WARM_PYTHON_VARIABLES["socket"]] = path
             os.environ[WARM_PYTHON_VARIABLES["interpreter"]] = WARM_PYTHON
+            os.environ[PAYLOAD_CACHE_VARIABLE] = os.path.join(directory, "payloads")
             yield path
         finally:
-            for name in WARM_PYTHON_VARIABLES.values():
+            for name in list(WARM_PYTHON_VARIABLES.values()) + [PAYLOAD_CACHE_VARIABLE]:
                 os.environ.pop(name, None)
             server.terminate()
             shutil.rmtree(directory, ignore_errors=True)

@@ -35,6 +35,7 @@ def ansible_env(emulator, extra=None):
             "ANSIBLE_LIBRARY": os.path.join(HERE, "library"),
             "ANSIBLE_LOOKUP_PLUGINS": os.path.join(HERE, "lookup_plugins"),
             "ANSIBLE_ACTION_PLUGINS": os.path.join(HERE, "action_plugins"),
+            "ANSIBLE_CALLBACK_PLUGINS": os.path.join(HERE, "callback_plugins"),
             "ANSIBLE_ROLES_PATH": os.path.join(HERE, "targets"),
             "ANSIBLE_NOCOLOR": "1",
             "ANSIBLE_FORCE_COLOR": "0",

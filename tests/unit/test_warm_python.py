@@ -16,6 +16,8 @@ import textwrap
 import pytest
 
 from tests.conftest import COLD_PYTHON_VARIABLE
+from tests.conftest import PAYLOAD_CACHE_VARIABLE
+from tests.conftest import ROOT
 from tests.conftest import WARM_PYTHON
 from tests.conftest import WARM_PYTHON_VARIABLES
 
@@ -103,3 +105,38 @@ def test_the_warm_python_has_the_imports_done_and_the_real_python_runs_what_is_n
     # Options (here -c) go to the real Python.
     result = subprocess.run([WARM_PYTHON, "-c", "import sys; print('boto3' in sys.modules)"], capture_output=True, text=True, timeout=60, check=False)
     assert (result.returncode, result.stdout) == (0, "False\n")
+
+
+PING_PLAYBOOK = textwrap.dedent(
+    """
+    - hosts: localhost
+      connection: local
+      gather_facts: false
+      tasks:
+        - ansible.builtin.ping:
+          vars:
+            ansible_python_interpreter: "{{ ansible_playbook_python }}"
+    """
+)
+
+
+def test_the_runs_of_a_session_share_their_ansiballz_payloads_by_ansible_version_python_and_paths(tmp_path):
+    """The test callback kaleido_shared_payloads: a second run reuses the payload the first built; other paths, another cache; unset, none."""
+    playbook = tmp_path / "ping.yml"
+    playbook.write_text(PING_PLAYBOOK)
+    shared = tmp_path / "payloads"
+    base = dict(os.environ, ANSIBLE_CALLBACK_PLUGINS=os.path.join(ROOT, "tests", "integration", "callback_plugins"), ANSIBLE_LOCAL_TEMP=str(tmp_path / "local"))
+    base.pop(PAYLOAD_CACHE_VARIABLE, None)
+
+    def run(**env):
+        result = subprocess.run([os.path.join(os.path.dirname(sys.executable), "ansible-playbook"), "-i", "localhost,", str(playbook)],
+                                env=dict(base, **env), capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return sorted((path.relative_to(shared).parts[0], path.name, path.stat().st_mtime_ns) for path in shared.glob("*/*ping*") if not path.name.endswith(".lock")) if shared.exists() else []
+
+    first = run(**{PAYLOAD_CACHE_VARIABLE: str(shared)})
+    assert len(first) == 1 and first[0][1].startswith("ansible.modules.ping-")
+    assert run(**{PAYLOAD_CACHE_VARIABLE: str(shared)}) == first  # reused, not built again
+    other = run(**{PAYLOAD_CACHE_VARIABLE: str(shared), "ANSIBLE_COLLECTIONS_PATH": str(tmp_path)})
+    assert len(other) == 2 and first[0] in other  # other collection paths: a cache of their own
+    assert run() == other  # without the variable each run builds its own payloads, as a user's run does
