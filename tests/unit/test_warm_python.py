@@ -132,7 +132,8 @@ def test_the_runs_of_a_session_share_their_ansiballz_payloads_by_ansible_version
         result = subprocess.run([os.path.join(os.path.dirname(sys.executable), "ansible-playbook"), "-i", "localhost,", str(playbook)],
                                 env=dict(base, **env), capture_output=True, text=True, check=False)
         assert result.returncode == 0, result.stdout + result.stderr
-        return sorted((path.relative_to(shared).parts[0], path.name, path.stat().st_mtime_ns) for path in shared.glob("*/*ping*") if not path.name.endswith(".lock")) if shared.exists() else []
+        payloads = [path for path in shared.glob("*/*ping*") if not path.name.endswith(".lock")]
+        return sorted((path.relative_to(shared).parts[0], path.name, path.stat().st_mtime_ns) for path in payloads)
 
     first = run(**{PAYLOAD_CACHE_VARIABLE: str(shared)})
     assert len(first) == 1 and first[0][1].startswith("ansible.modules.ping-")
