@@ -107,6 +107,36 @@ def test_the_warm_python_has_the_imports_done_and_the_real_python_runs_what_is_n
     assert (result.returncode, result.stdout) == (0, "False\n")
 
 
+BOTO_SCRIPT = textwrap.dedent(
+    """
+    import json, os, boto3, botocore.loaders
+    os.environ.pop("AWS_ENDPOINT_URL", None)
+    session = boto3.session.Session()
+    client = session.client("cognito-idp", region_name="eu-west-3", aws_access_key_id="a", aws_secret_access_key="b")
+    model = client.meta.service_model
+    print(json.dumps({
+        "operations": len(model.operation_names),
+        "shape": model.operation_model("CreateUserPool").input_shape.members["UsernameAttributes"].member.enum,
+        "endpoint": client.meta.endpoint_url,
+        "paginates": client.can_paginate("list_user_pools"),
+        "services": len(session.get_available_services()),
+        "shared": botocore.loaders.JSONFileLoader.load_file.__name__ == "shared_load_file",
+    }))
+    """
+)
+
+
+@pytest.mark.usefixtures("warm_session")
+def test_a_warm_child_gets_the_botocore_data_the_server_read_and_the_same_client_as_a_cold_python(tmp_path):
+    check = tmp_path / "boto.py"
+    check.write_text(BOTO_SCRIPT)
+    warm = run(check, [], tmp_path, warm=True)
+    cold = run(check, [], tmp_path, warm=False)
+    assert warm.returncode == cold.returncode == 0, warm.stderr + cold.stderr
+    assert warm.stdout.replace('"shared": true', '"shared": false') == cold.stdout
+    assert '"shared": true' in warm.stdout and '"endpoint": "https://cognito-idp.eu-west-3.amazonaws.com"' in warm.stdout
+
+
 PING_PLAYBOOK = textwrap.dedent(
     """
     - hosts: localhost

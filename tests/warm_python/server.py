@@ -16,7 +16,7 @@ client exits with the child's status.
 What a child shares with the others is only what the server imported before
 forking: Python's standard library, ansible-core's module_utils and
 boto3/botocore, the same files (from the same virtualenv) that a cold Python
-would import. The collections (kaleido.cognito, amazon.aws) are not
+would import, and what botocore read from its data files (share_botocore_data). The collections (kaleido.cognito, amazon.aws) are not
 imported here: every module still imports them from its AnsiballZ payload,
 so a payload that lacks a file still fails. With PYTHONPATH in the
 request's environment (the test-aws mode puts tests/aws there) the child
@@ -88,6 +88,52 @@ def preload():
             importlib.import_module(name)
         except ImportError:
             pass
+    share_botocore_data()
+
+
+# What botocore read from its data files (service models, endpoints,
+# partitions, the list of services), by file and by search path: see
+# share_botocore_data().
+BOTOCORE_DATA = {}
+
+
+def share_botocore_data():
+    """botocore's data files are read once, here, and the children get what was read.
+
+    botocore reads them again for every session (its Loader caches them per
+    instance), and amazon.aws makes a session for every client: the Cognito
+    service model, the endpoint rules, partitions.json and the list of the
+    400 services (a directory read each) were about half of a module run's
+    CPU. Here the loader keeps what it read for the process, as it does for
+    one session; botocore already hands the same objects to every user of a
+    session. The data are those of the same files; a child that asks for
+    another file reads it itself. A client of Cognito (with its paginators)
+    made here, as amazon.aws makes one, reads the files a module needs.
+    """
+    try:
+        import boto3.session  # pylint: disable=import-outside-toplevel
+        import botocore.loaders  # pylint: disable=import-outside-toplevel
+    except ImportError:
+        return
+    load_file = botocore.loaders.JSONFileLoader.load_file
+    list_available_services = botocore.loaders.Loader.list_available_services
+
+    def shared_load_file(self, file_path, *args, **kwargs):
+        key = ("file", file_path, args, tuple(sorted(kwargs.items())))
+        if key not in BOTOCORE_DATA:
+            BOTOCORE_DATA[key] = load_file(self, file_path, *args, **kwargs)
+        return BOTOCORE_DATA[key]
+
+    def shared_list_available_services(self, type_name):
+        key = ("services", type_name, tuple(self.search_paths))
+        if key not in BOTOCORE_DATA:
+            BOTOCORE_DATA[key] = list_available_services(self, type_name)
+        return BOTOCORE_DATA[key]
+
+    botocore.loaders.JSONFileLoader.load_file = shared_load_file
+    botocore.loaders.Loader.list_available_services = shared_list_available_services
+    client = boto3.session.Session().client("cognito-idp", region_name="us-east-1", aws_access_key_id="warm", aws_secret_access_key="warm")
+    client.get_paginator("list_user_pools")
 
 
 def exit_status(exit_exception):
