@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import zipfile
 
 import pytest
 
@@ -135,6 +136,39 @@ def test_a_warm_child_gets_the_botocore_data_the_server_read_and_the_same_client
     assert warm.returncode == cold.returncode == 0, warm.stderr + cold.stderr
     assert warm.stdout.replace('"shared": true', '"shared": false') == cold.stdout
     assert '"shared": true' in warm.stdout and '"endpoint": "https://cognito-idp.eu-west-3.amazonaws.com"' in warm.stdout
+
+
+ZIP_SCRIPT = textwrap.dedent(
+    """
+    import hashlib, sys, zipimport
+    sys.path.insert(0, sys.argv[1])
+    import input_checks, other
+    print(input_checks.__file__ == other.__file__.replace("other.py", "input_checks.py"), input_checks.__file__.startswith(sys.argv[1]))
+    print(input_checks.name_problem.__code__.co_filename == input_checks.__file__, input_checks.name_problem("name", "a\\nb"))
+    print(other.value(), other.value.__code__.co_filename == other.__file__)
+    print(zipimport._compile_source.__name__)
+    source = zipimport.zipimporter(sys.argv[1]).get_data("input_checks.py")
+    print(hashlib.sha256(source).digest() in zipimport._compile_source.__globals__.get("COMPILED", {}))
+    """
+)
+
+
+@pytest.mark.usefixtures("warm_session")
+def test_a_warm_child_imports_from_a_zip_as_a_cold_python_with_the_code_of_a_collection_file_compiled_once(tmp_path):
+    """A file of this collection in a payload gets the code the server compiled, named as zipimport names it."""
+    archive = tmp_path / "payload.zip"
+    with zipfile.ZipFile(str(archive), "w") as payload:
+        payload.write(os.path.join(ROOT, "plugins", "module_utils", "input_checks.py"), "input_checks.py")
+        payload.writestr("other.py", "def value():\n    return 42\n")
+    check = tmp_path / "zipped.py"
+    check.write_text(ZIP_SCRIPT)
+    warm = run(check, [str(archive)], tmp_path, warm=True)
+    cold = run(check, [str(archive)], tmp_path, warm=False)
+    assert warm.returncode == cold.returncode == 0, warm.stderr + cold.stderr
+    assert warm.stdout.splitlines()[:3] == cold.stdout.splitlines()[:3]
+    assert warm.stdout.splitlines()[0] == "True True" and warm.stdout.splitlines()[1].startswith("True name")
+    assert warm.stdout.splitlines()[3:] == ["shared_compile_source", "True"]  # compiled by the server, from the same bytes
+    assert cold.stdout.splitlines()[3:] == ["_compile_source", "False"]
 
 
 PING_PLAYBOOK = textwrap.dedent(
