@@ -252,8 +252,12 @@ def interpreter_args():
 
 
 @pytest.fixture(scope="session", autouse=True)
-def warm_python():
-    """Start this pytest process's warm Python server; its variables reach every process the tests start."""
+def warm_python(tmp_path_factory):
+    """Start this pytest process's warm Python server; its variables reach every process the tests start.
+
+    The AnsiballZ payloads are shared by the pytest-xdist workers of a run too
+    (their temporary directories have one parent).
+    """
     if os.environ.get(COLD_PYTHON_VARIABLE) == "1" or os.environ.get(WARM_PYTHON_VARIABLES["socket"]):
         yield None
         return
@@ -266,7 +270,8 @@ def warm_python():
             os.environ[WARM_PYTHON_VARIABLES["real"]] = sys.executable
             os.environ[WARM_PYTHON_VARIABLES["socket"]] = path
             os.environ[WARM_PYTHON_VARIABLES["interpreter"]] = WARM_PYTHON
-            os.environ[PAYLOAD_CACHE_VARIABLE] = os.path.join(directory, "payloads")
+            base = tmp_path_factory.getbasetemp()
+            os.environ[PAYLOAD_CACHE_VARIABLE] = str((base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "kaleido-payloads")
             yield path
         finally:
             for name in list(WARM_PYTHON_VARIABLES.values()) + [PAYLOAD_CACHE_VARIABLE]:
