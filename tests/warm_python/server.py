@@ -18,9 +18,10 @@ forking: Python's standard library, ansible-core's module_utils and
 boto3/botocore, the same files (from the same virtualenv) that a cold Python
 would import, what botocore read from its data files (share_botocore_data),
 and the code of the collection files (share_compiled_sources), which a
-child takes only for a file of its payload with exactly the same source. The collections (kaleido.cognito, amazon.aws) are not
-imported here: every module still imports them from its AnsiballZ payload,
-so a payload that lacks a file still fails. With PYTHONPATH in the
+child takes only for a file of its payload with exactly the same source.
+The collections (kaleido.cognito, amazon.aws) are not imported here: every
+module still imports them from its AnsiballZ payload, so a payload that
+lacks a file still fails. With PYTHONPATH in the
 request's environment (the test-aws mode puts tests/aws there) the child
 puts it first on sys.path and imports ``sitecustomize`` as Python's startup
 would.
