@@ -13,7 +13,10 @@ calls AWS; the functions are unit-tested on plain dictionaries.
 
 import copy
 
+from ansible.module_utils.common.dict_transformations import dict_merge
+
 from ansible_collections.amazon.aws.plugins.module_utils.tagging import compare_aws_tags
+from ansible_collections.amazon.aws.plugins.module_utils.transformation import scrub_none_parameters
 
 from ansible_collections.kaleido.cognito.plugins.module_utils import model
 from ansible_collections.kaleido.cognito.plugins.module_utils.transform import canonical
@@ -166,6 +169,39 @@ def create_request(params):
     if params.get("tags"):
         request["UserPoolTags"] = dict(params["tags"])
     return request
+
+
+# Options that creation_defaults may hold: the pool's settings, not what
+# identifies the pool or says what to do with it.  username_attributes and
+# alias_attributes stay out: they decide how users sign in, which a default
+# must not decide for an existing pool without a check.
+NOT_CREATION_DEFAULTS = frozenset(
+    ("name", "user_pool_id", "if_id_missing", "state", "purge_tags", "creation_defaults", "username_attributes", "alias_attributes")
+)
+
+
+def with_creation_defaults(params, defaults):
+    """The task's options for a pool it creates: ``defaults`` (creation_defaults) under what the task sets.
+
+    An option the task leaves unset takes its default; a dictionary option
+    (tags included) is merged key by key, the task's keys winning; schema
+    attributes are merged by name.  Any other value the task sets replaces
+    the default.
+    """
+    merged = dict(params)
+    for option, default in scrub_none_parameters(defaults or {}, descend_into_lists=True).items():
+        value = params.get(option)
+        if value is None:
+            merged[option] = copy.deepcopy(default)
+        elif option == "schema":
+            by_name = dict((attribute_full_name(item["name"]), item) for item in default)
+            for item in value:
+                name = attribute_full_name(item["name"])
+                by_name[name] = dict_merge(by_name.get(name, {}), scrub_none_parameters(item, descend_into_lists=True))
+            merged[option] = list(by_name.values())
+        elif isinstance(value, dict) and isinstance(default, dict):
+            merged[option] = dict_merge(default, scrub_none_parameters(value, descend_into_lists=True))
+    return merged
 
 
 def predicted_created_pool(request):

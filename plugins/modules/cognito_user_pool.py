@@ -305,6 +305,19 @@ options:
     description:
       - Whether AWS refuses to delete the pool.
     type: bool
+  creation_defaults:
+    description:
+      - Settings used only when the task creates the pool, for what the task does not set itself. An existing pool is
+        never compared with them, so they change nothing on a pool that someone else made or changed since.
+      - Keys are options of this module that hold the pool's settings, with the same values, for example
+        V(password_policy), V(mfa_configuration), V(deletion_protection), V(username_case_sensitive), V(schema) or
+        O(tags). O(name), O(user_pool_id), O(if_id_missing), O(state), O(purge_tags), O(username_attributes) and
+        O(alias_attributes) are not settings that a default can give.
+      - An option the task sets wins. A dictionary option set in both (O(tags) included) is merged key by key, the task's
+        keys winning; O(schema) attributes are merged by name.
+      - A typical use is a tag that marks the pools a playbook created, which it can later tell from pools made by
+        someone else.
+    type: dict
 notes:
   - A new pool gets its tags with C(CreateUserPool). The tags of an existing pool change through the tag API, only when
     O(tags) is set and differs from what C(DescribeUserPool) reports, read with C(ListTagsForResource) and changed with
@@ -364,6 +377,17 @@ EXAMPLES = r"""
       - name: tenant
         attribute_data_type: String
         mutable: true
+
+- name: Use a pool of this name, or create it with these settings; an existing pool keeps its own
+  kaleido.cognito.cognito_user_pool:
+    name: kaleido-users
+    username_attributes: [email]
+    creation_defaults:
+      password_policy:
+        minimum_length: 12
+      deletion_protection: true
+      tags:
+        created-by: my-playbook
 
 - name: Delete a protected pool (turns deletion protection off first)
   kaleido.cognito.cognito_user_pool:
@@ -429,7 +453,10 @@ user_pool:
       sample: {"Project": "kaleido"}
 """
 
+import functools
 import re
+
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
 
@@ -447,31 +474,55 @@ RANGES = (
 )
 
 
-def validate(module):
-    """Refuse input AWS would refuse, naming the option, before any AWS call."""
-    params = module.params
-    cognito.fail_on_problems(module, cognito.set_option_problems(module, "name", "user_pool_id"))
-    if params["state"] == "present" and not params.get("user_pool_id") and not params.get("name"):
-        module.fail_json(msg="name is required to create a user pool")
+def setting_problems(params, prefix=""):
+    """Messages for the pool settings in ``params`` that AWS would refuse; ``prefix`` names where they were set."""
+    problems = []
     for option, sub, low, high in RANGES:
         value = (params.get(option) or {}).get(sub)
         if value is not None and not low <= value <= high:
-            module.fail_json(msg="{0}.{1} must be between {2} and {3}, got {4}".format(option, sub, low, high, value))
+            problems.append("{0}{1}.{2} must be between {3} and {4}, got {5}".format(prefix, option, sub, low, high, value))
     for attribute in params.get("schema") or []:
         full_name = pools.attribute_full_name(attribute["name"])
         if full_name not in pools.STANDARD_ATTRIBUTES:
             short = full_name[len(pools.CUSTOM_PREFIX):]
             if not CUSTOM_ATTRIBUTE_NAME.fullmatch(short):
-                module.fail_json(msg="schema: custom attribute name {0!r} must be 1 to 20 letters, digits or ._:- characters".format(short))
+                problems.append("{0}schema: custom attribute name {1!r} must be 1 to 20 letters, digits or ._:- characters".format(prefix, short))
             if attribute.get("required"):
-                module.fail_json(msg="schema: custom attribute {0} cannot be required (AWS supports required standard attributes only)".format(short))
+                problems.append("{0}schema: custom attribute {1} cannot be required (AWS supports required standard attributes only)".format(prefix, short))
     mechanisms = (params.get("account_recovery_setting") or {}).get("recovery_mechanisms") or []
     for mechanism in mechanisms:
         if mechanism["priority"] not in (1, 2):
-            module.fail_json(msg="account_recovery_setting.recovery_mechanisms priority must be 1 or 2, got {0}".format(mechanism["priority"]))
-    problems = checks.tag_problems("tags", params.get("tags"))
+            problems.append("{0}account_recovery_setting.recovery_mechanisms priority must be 1 or 2, got {1}".format(prefix, mechanism["priority"]))
+    return problems + checks.tag_problems(prefix + "tags", params.get("tags"))
+
+
+def validated_creation_defaults(module):
+    """creation_defaults checked against this module's own option specs: (values with every option filled in, problems)."""
+    defaults = module.params.get("creation_defaults")
+    if defaults is None:
+        return None, []
+    prefix = "creation_defaults."
+    spec = dict((option, value) for option, value in ARGUMENT_SPEC.items() if option not in pools.NOT_CREATION_DEFAULTS)
+    unknown = sorted(set(defaults) - set(spec) - set(["resource_tags"]))
+    if unknown:
+        return None, ["creation_defaults: {0} cannot be given there; the keys it takes are {1}".format(", ".join(unknown), ", ".join(sorted(spec)))]
+    result = ArgumentSpecValidator(spec).validate(defaults)
+    problems = ["creation_defaults: {0}".format(error) for error in result.error_messages]
     if problems:
-        module.fail_json(msg="; ".join(problems))
+        return None, problems
+    return result.validated_parameters, setting_problems(result.validated_parameters, prefix)
+
+
+def validate(module):
+    """Refuse input AWS would refuse, naming the option, before any AWS call; every problem at once."""
+    params = module.params
+    problems = cognito.set_option_problems(module, "name", "user_pool_id")
+    if params["state"] == "present" and not params.get("user_pool_id") and not params.get("name"):
+        problems.append("name is required to create a user pool")
+    problems.extend(setting_problems(params))
+    defaults, default_problems = validated_creation_defaults(module)
+    cognito.fail_on_problems(module, problems + default_problems)
+    return defaults
 
 
 def find_pool(module, client):
@@ -489,8 +540,8 @@ def fail_on_tier_problems(module, request, pool=None):
         module.fail_json(msg="; ".join(problems), user_pool=pools.pool_to_ansible(pool))
 
 
-def ensure_created(module, client):
-    request = pools.create_request(module.params)
+def ensure_created(module, client, creation_defaults):
+    request = pools.create_request(pools.with_creation_defaults(module.params, creation_defaults))
     fail_on_tier_problems(module, request)
     if module.check_mode:
         return pools.predicted_created_pool(request), None
@@ -537,9 +588,10 @@ def ensure_tags(module, client, pool, tags_before):
     return pools.desired_tags(tags_before, module.params["tags"], module.params["purge_tags"]), bool(to_set or to_remove)
 
 
-def ensure_present(module, client, pool):
+def ensure_present(module, client, pool, creation_defaults=None):
+    """The pool as the task wants it; ``creation_defaults`` (validated) apply only to a pool this run creates."""
     if pool is None:
-        created, deleted = ensure_created(module, client)
+        created, deleted = ensure_created(module, client, creation_defaults)
         if deleted:
             # The pool of the other run may differ from the task: apply the task to it.
             return True, ensure_present(module, client, created)[1]
@@ -716,6 +768,7 @@ ARGUMENT_SPEC = dict(
     deletion_protection=dict(type="bool"),
     tags=dict(type="dict", aliases=["resource_tags"]),
     purge_tags=dict(type="bool", default=True),
+    creation_defaults=dict(type="dict"),
 )
 
 
@@ -727,10 +780,11 @@ def main():
         required_one_of=[["name", "user_pool_id"]],
         required_if=[[cognito.IF_ID_MISSING, cognito.USE_NAME, ["name"]]],
     )
-    validate(module)
+    creation_defaults = validate(module)
     client = cognito.connect(module)
 
-    pool, (changed, result) = cognito.apply_state(module, client, find_pool, ensure_present, ensure_absent)
+    present = functools.partial(ensure_present, creation_defaults=creation_defaults)
+    pool, (changed, result) = cognito.apply_state(module, client, find_pool, present, ensure_absent)
 
     module.exit_json(
         changed=changed,

@@ -185,3 +185,45 @@ def test_pool_to_ansible_returns_tags_as_dict_and_protection_as_bool():
     assert result["id"] == "us-east-1_abc"
     diff = transform.diff(pools.pool_to_ansible(POOL), None, pools.VOLATILE_FIELDS)
     assert "last_modified_date" not in diff["before"] and diff["before"]["id"] == "us-east-1_abc" and diff["after"] == {}
+
+
+CREATION_DEFAULTS = {
+    "password_policy": {"minimum_length": 8, "require_symbols": True, "temporary_password_validity_days": 7},
+    "deletion_protection": True,
+    "tags": {"kaleido.cognito:created-by": "kaleido_prep"},
+    "schema": [{"name": "email", "required": True, "mutable": True}],
+}
+
+
+def test_creation_defaults_fill_what_the_task_leaves_unset():
+    merged = pools.with_creation_defaults(params(name="kaleido", deletion_protection=None, password_policy=None), CREATION_DEFAULTS)
+    request = pools.create_request(merged)
+    assert request["DeletionProtection"] == "ACTIVE"
+    assert request["Policies"]["PasswordPolicy"] == {"MinimumLength": 8, "RequireSymbols": True, "TemporaryPasswordValidityDays": 7}
+    assert request["UserPoolTags"] == {"kaleido.cognito:created-by": "kaleido_prep"}
+
+
+def test_creation_defaults_lose_to_what_the_task_sets_and_dictionaries_merge_key_by_key():
+    task = params(
+        name="kaleido",
+        deletion_protection=False,
+        # Sub-options the task leaves unset are None in module.params: they must not erase the defaults.
+        password_policy={"minimum_length": 14, "require_symbols": None, "temporary_password_validity_days": None},
+        tags={"owner": "ops"},
+        schema=[{"name": "email", "required": True, "mutable": None}, {"name": "tenant", "mutable": True}],
+    )
+    request = pools.create_request(pools.with_creation_defaults(task, CREATION_DEFAULTS))
+    assert request["DeletionProtection"] == "INACTIVE"
+    assert request["Policies"]["PasswordPolicy"] == {"MinimumLength": 14, "RequireSymbols": True, "TemporaryPasswordValidityDays": 7}
+    assert request["UserPoolTags"] == {"kaleido.cognito:created-by": "kaleido_prep", "owner": "ops"}
+    assert request["Schema"] == [
+        {"Name": "email", "Required": True, "Mutable": True},
+        {"Name": "tenant", "Mutable": True, "AttributeDataType": "String"},
+    ]
+
+
+def test_without_creation_defaults_the_task_is_unchanged():
+    task = params(name="kaleido", deletion_protection=None)
+    assert pools.with_creation_defaults(task, None) == task
+    assert pools.with_creation_defaults(task, CREATION_DEFAULTS) is not task
+    assert task["deletion_protection"] is None
