@@ -519,17 +519,32 @@ def _purge_deleted_domains(backend):
                 backend.user_pool_domains.pop(name, None)
 
 
-def _check_certificate(custom_domain_config):
-    """CustomDomainConfig.CertificateArn must be an ACM certificate in us-east-1.
+def _acm_certificate(account_id, arn):
+    """The certificate ``arn`` as moto's ACM of ``account_id`` holds it in us-east-1 (moto's CertBundle), or None."""
+    from moto.acm.models import acm_backends  # pylint: disable=import-outside-toplevel
+    try:
+        return acm_backends[account_id]["us-east-1"].describe_certificate(arn)
+    except Exception:  # pylint: disable=broad-except  # moto's CertificateNotFound (and anything it cannot look up)
+        return None
+
+
+def _check_certificate(account_id, custom_domain_config):
+    """CustomDomainConfig.CertificateArn must be an ISSUED ACM certificate in us-east-1.
 
     botocore doc of CreateUserPoolDomain: "When you choose a custom domain, you
     must provide an SSL certificate in the US East (N. Virginia) Amazon Web
     Services Region in your request"; CustomDomainConfigType CertificateArn:
     "The Amazon Resource Name (ARN) of an Certificate Manager SSL certificate".
-    The message is the one AWS answers for any other ARN.  moto accepts any text.
+    The message is the one AWS answers for any other ARN (CloudFront's, wrapped
+    in InvalidParameterException: "doesn't exist, isn't in us-east-1 region,
+    isn't valid"), also for a certificate of the account's ACM that is not
+    ISSUED (PENDING_VALIDATION, EXPIRED, ...).  moto accepts any text.
+    Deviation: an ARN of this form that moto's ACM does not hold is accepted,
+    so that tests need not make a certificate; AWS refuses it.
     """
     arn = (custom_domain_config or {}).get("CertificateArn") or ""
-    if not ACM_US_EAST_1_CERTIFICATE_RE.match(arn):
+    certificate = _acm_certificate(account_id, arn) if ACM_US_EAST_1_CERTIFICATE_RE.match(arn) else None
+    if not ACM_US_EAST_1_CERTIFICATE_RE.match(arn) or (certificate is not None and certificate.status != "ISSUED"):
         raise _models().InvalidParameterException(
             "The specified SSL certificate doesn't exist, isn't in us-east-1 region, isn't valid, "
             "or doesn't include a valid certificate chain.")
@@ -556,7 +571,7 @@ def _validate_new_domain(backend, pool, domain, custom_domain_config):
         # Amazon Web Services Region in your request."
         if not (custom_domain_config or {}).get("CertificateArn"):
             raise invalid("CustomDomainConfig with a CertificateArn is required for a custom domain.")
-        _check_certificate(custom_domain_config)
+        _check_certificate(backend.account_id, custom_domain_config)
     else:
         # DomainType pattern ^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?$ and the
         # developer guide "Using the Amazon Cognito domain": the prefix cannot
@@ -571,9 +586,16 @@ def _validate_new_domain(backend, pool, domain, custom_domain_config):
     # Prefix domains are unique per region across all accounts, custom domains
     # everywhere (developer guide "Using the Amazon Cognito domain": the prefix
     # must be "available"; AWS answers "Domain already associated with another
-    # user pool.").  moto silently re-points the domain.
+    # user pool.").  The name of a domain of this pool, or of a domain deleted
+    # moments ago that is not gone yet (DELETING), is answered "Domain already
+    # exists." instead (seen by Terraform and Pulumi users re-creating a domain
+    # right after its deletion, terraform-provider-aws issue 28124; for the
+    # DELETING domain of another pool the answer is not confirmed).  moto
+    # silently re-points the domain.
     for region, dom in _all_domains():
         if dom.domain == domain and (_is_custom(domain) or region == backend.region_name):
+            if _deleting(dom) or dom.user_pool_id == pool.id:
+                raise invalid("Domain already exists.")
             raise invalid("Domain already associated with another user pool.")
     # A pool has at most one prefix domain and one custom domain.
     for dom in _pool_domains(pool):
@@ -620,7 +642,7 @@ def _backend_delete_user_pool_domain(self, domain, user_pool_id=None):
 
     The domain passes through status DELETING (botocore DomainStatusType enum)
     for domain_deleting_seconds; meanwhile it keeps its name (CreateUserPoolDomain
-    answers "Domain already associated with another user pool.") and its place
+    answers "Domain already exists.", _validate_new_domain) and its place
     on the pool (DescribeUserPool, DeleteUserPool, one domain of a kind).  The
     Terraform AWS provider waits for the deletion after every delete (resource
     aws_cognito_user_pool_domain, one-minute waiter), and re-creating a custom
@@ -656,7 +678,7 @@ def _backend_update_user_pool_domain(self, domain, custom_domain_config=None, us
     if custom_domain_config:
         if not _is_custom(domain):
             raise _models().InvalidParameterException("CustomDomainConfig can only be set for a custom domain.")
-        _check_certificate(custom_domain_config)
+        _check_certificate(self.account_id, custom_domain_config)
     _check_managed_login_tier(self.describe_user_pool(dom.user_pool_id), managed_login_version)
     if custom_domain_config:
         dom.custom_domain_config = dict(custom_domain_config)

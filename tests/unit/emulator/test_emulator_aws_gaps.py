@@ -275,9 +275,10 @@ def test_deleted_domain_is_deleting_keeps_its_name_and_pool_then_is_gone(emulato
     description = idp.describe_user_pool_domain(Domain="going-prefix")["DomainDescription"]
     assert (description["Status"], description["UserPoolId"]) == ("DELETING", pool["Id"])
     assert idp.describe_user_pool(UserPoolId=pool["Id"])["UserPool"]["Domain"] == "going-prefix"
-    with pytest.raises(ClientError) as excinfo:
-        idp.create_user_pool_domain(UserPoolId=other["Id"], Domain="going-prefix")
-    assert _error(excinfo) == ("InvalidParameterException", "Domain already associated with another user pool.")
+    for pool_id in (other["Id"], pool["Id"]):
+        with pytest.raises(ClientError) as excinfo:
+            idp.create_user_pool_domain(UserPoolId=pool_id, Domain="going-prefix")
+        assert _error(excinfo) == ("InvalidParameterException", "Domain already exists.")
     with pytest.raises(ClientError) as excinfo:
         idp.create_user_pool_domain(UserPoolId=pool["Id"], Domain="next-prefix")
     assert _error(excinfo)[0] == "InvalidParameterException"
@@ -293,6 +294,15 @@ def test_deleted_domain_is_deleting_keeps_its_name_and_pool_then_is_gone(emulato
     assert "Domain" not in idp.describe_user_pool(UserPoolId=pool["Id"])["UserPool"]
     idp.create_user_pool_domain(UserPoolId=other["Id"], Domain="going-prefix")
     idp.delete_user_pool(UserPoolId=pool["Id"])
+
+
+def test_a_name_the_pool_already_has_answers_domain_already_exists(idp):
+    """Another pool's name answers "Domain already associated with another user pool." (test_cognito_emulator.py)."""
+    pool = _pool(idp, "owner")
+    idp.create_user_pool_domain(UserPoolId=pool["Id"], Domain="kept-prefix")
+    with pytest.raises(ClientError) as excinfo:
+        idp.create_user_pool_domain(UserPoolId=pool["Id"], Domain="kept-prefix")
+    assert _error(excinfo) == ("InvalidParameterException", "Domain already exists.")
 
 
 def test_deleting_a_domain_that_does_not_exist_answers_no_such_domain(idp):
@@ -316,6 +326,45 @@ def test_custom_domain_certificate_must_be_an_acm_certificate_in_us_east_1(idp, 
         idp.create_user_pool_domain(UserPoolId=pool["Id"], Domain="auth.example.com", CustomDomainConfig={"CertificateArn": arn})
     assert _error(excinfo) == ("InvalidParameterException", CERTIFICATE_MESSAGE)
     assert "CustomDomain" not in idp.describe_user_pool(UserPoolId=pool["Id"])["UserPool"]
+
+
+def _self_signed(name):
+    """A self-signed certificate for ``name`` and its key, PEM (what ImportCertificate takes)."""
+    import datetime  # pylint: disable=import-outside-toplevel
+    from cryptography import x509  # pylint: disable=import-outside-toplevel
+    from cryptography.hazmat.primitives import hashes, serialization  # pylint: disable=import-outside-toplevel
+    from cryptography.hazmat.primitives.asymmetric import ec  # pylint: disable=import-outside-toplevel
+    from cryptography.x509.oid import NameOID  # pylint: disable=import-outside-toplevel
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    certificate = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
+                   .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
+                   .not_valid_after(now + datetime.timedelta(days=30))
+                   .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+                   .sign(key, hashes.SHA256()))
+    key_pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    return certificate.public_bytes(serialization.Encoding.PEM), key_pem
+
+
+def test_a_certificate_acm_has_not_issued_is_refused_and_an_issued_one_accepted(emulator, idp):
+    import boto3  # pylint: disable=import-outside-toplevel
+    acm = boto3.client("acm", region_name="us-east-1", endpoint_url=emulator.endpoint_url, **emulator.credentials())
+    pending = acm.request_certificate(DomainName="auth.example.com", ValidationMethod="DNS")["CertificateArn"]
+    assert acm.describe_certificate(CertificateArn=pending)["Certificate"]["Status"] == "PENDING_VALIDATION"
+    certificate, key = _self_signed("auth.example.com")
+    issued = acm.import_certificate(Certificate=certificate, PrivateKey=key)["CertificateArn"]
+    assert acm.describe_certificate(CertificateArn=issued)["Certificate"]["Status"] == "ISSUED"
+    pool = _pool(idp)
+    with pytest.raises(ClientError) as excinfo:
+        idp.create_user_pool_domain(UserPoolId=pool["Id"], Domain="auth.example.com", CustomDomainConfig={"CertificateArn": pending})
+    assert _error(excinfo) == ("InvalidParameterException", CERTIFICATE_MESSAGE)
+    assert "CustomDomain" not in idp.describe_user_pool(UserPoolId=pool["Id"])["UserPool"]
+    idp.create_user_pool_domain(UserPoolId=pool["Id"], Domain="auth.example.com", CustomDomainConfig={"CertificateArn": issued})
+    with pytest.raises(ClientError) as excinfo:
+        idp.update_user_pool_domain(UserPoolId=pool["Id"], Domain="auth.example.com", CustomDomainConfig={"CertificateArn": pending})
+    assert _error(excinfo) == ("InvalidParameterException", CERTIFICATE_MESSAGE)
+    assert idp.describe_user_pool_domain(Domain="auth.example.com")["DomainDescription"]["CustomDomainConfig"]["CertificateArn"] == issued
 
 
 def test_update_with_a_certificate_outside_us_east_1_is_refused_and_other_partitions_work(idp):
