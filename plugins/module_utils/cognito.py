@@ -278,26 +278,47 @@ def apply_state(module, client, find, present, absent):
 
 
 def unknown_members(client, resource_id):
-    """Members of the latest Describe answer about ``resource_id`` that the installed botocore does not know."""
+    """Members of the latest Describe answer about ``resource_id`` that the installed botocore does not know.
+
+    None when they cannot be known: the client records no answers (it was not
+    made by connect()), or the latest answer could not be read as JSON.
+    """
     recorder = getattr(client, "kaleido_unknown_members", None)
-    return recorder.of(resource_id) if recorder is not None else []
+    if recorder is None or recorder.unreadable(resource_id):
+        return None
+    return recorder.of(resource_id)
 
 
+# The updates that are guarded, because they are built from a Describe answer
+# and reset (or may reset) what they are not sent: UpdateUserPool and
+# UpdateUserPoolClient (documented: "If you don't provide a value for an
+# attribute, Amazon Cognito sets it to its default value") and
+# UpdateUserPoolDomain (sent the described CustomDomainConfig back; what it
+# does with a member it is not sent is not documented).  The modules' other
+# updates need no guard: UpdateIdentityProvider is sent only the members that
+# change, and its one described member sent back, ProviderDetails, is a map
+# whose keys botocore keeps whatever they are; UpdateManagedLoginBranding
+# "preserves existing style settings that you don't specify" (its
+# documentation) and its Settings is a document that botocore keeps whole.
 def refuse_reset_of_unknown_members(module, client, kind, resource_id, operation):
-    """Before ``operation`` (UpdateUserPool, UpdateUserPoolClient: they reset what they are not sent).
+    """Before ``operation`` (UpdateUserPool, UpdateUserPoolClient, UpdateUserPoolDomain; see above).
 
     When AWS reported settings of the resource that the installed botocore
-    does not know (so they are missing from the update), fail before any write;
-    in check mode, warn that the real run would fail.
+    does not know (so they are missing from the update), or when its latest
+    Describe answer could not be read to tell (fail closed), fail before any
+    write; in check mode, warn that the real run would fail.
     """
     members = unknown_members(client, resource_id)
-    if not members:
+    if members == []:
         return
-    message = model.unknown_members_message(kind, resource_id, operation, members)
+    if members is None:
+        message = model.unreadable_answer_message(kind, resource_id, operation)
+    else:
+        message = model.unknown_members_message(kind, resource_id, operation, members)
     if module.check_mode:
         module.warn("The real run will fail: " + message)
         return
-    module.fail_json(msg=message, unknown_members=members)
+    module.fail_json(msg=message, unknown_members=members or [])
 
 
 def error_code(error):
@@ -593,17 +614,19 @@ def create_user_pool_domain(client, **params):
     """CreateUserPoolDomain; a domain that turns out to be this pool's already counts as created.
 
     Domain names are unique, so a repeated attempt cannot make a second one:
-    after an attempt whose answer was lost, AWS answers "already associated
-    with another user pool", and DescribeUserPoolDomain tells whether that
-    pool is this one.
+    after an attempt whose answer was lost, AWS answers "Domain already
+    exists." or "already associated with another user pool", and
+    DescribeUserPoolDomain tells whether that pool is this one.
     """
     try:
         return client.create_user_pool_domain(**params)
     except botocore.exceptions.ClientError as e:
-        if not domains.is_taken_error(e.response.get("Error", {}).get("Code"), e.response.get("Error", {}).get("Message")):
+        error = e.response.get("Error", {})
+        if not (domains.is_taken_error(error.get("Code"), error.get("Message")) or domains.is_exists_error(error.get("Code"), error.get("Message"))):
             raise
         description = describe_user_pool_domain(client, params["Domain"]) or {}
-        if description.get("UserPoolId") != params["UserPoolId"]:
+        # A domain of this pool that is DELETING is the old one going, not one this call made.
+        if description.get("UserPoolId") != params["UserPoolId"] or description.get("Status") == domains.DELETING:
             raise
         return {"CloudFrontDomain": description["CloudFrontDistribution"]} if description.get("CloudFrontDistribution") else {}
 
@@ -626,6 +649,20 @@ def delete_user_pool_domain(client, user_pool_id, domain):
             return False
         raise
     return True
+
+
+# ACM certificates of custom domains
+
+
+def acm_client(module, region):
+    """An ACM client of the module's connection settings in ``region``, with botocore's retries on (it only reads)."""
+    return module.client("acm", region=region, aws_config=client_config(module.params.get("aws_config"), READ_RETRIES))
+
+
+@CognitoErrorHandler.list_error_handler("describe ACM certificate")
+def describe_certificate(client, arn):
+    """The certificate (DescribeCertificate's Certificate), or None when ACM has no such certificate (ResourceNotFoundException)."""
+    return client.describe_certificate(CertificateArn=arn)["Certificate"]
 
 
 # Domain waits

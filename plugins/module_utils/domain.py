@@ -27,6 +27,8 @@ CUSTOM_DOMAIN_PATTERN = re.compile(r"^(?=.{4,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-
 # An ACM certificate ARN; custom domains need one in us-east-1 (commercial partition).
 CERTIFICATE_ARN_PATTERN = re.compile(r"^arn:(aws[a-z-]*):acm:([a-z0-9-]+):\d{12}:certificate/[\w-]+$")
 CERTIFICATE_REGION = "us-east-1"
+# The ACM certificate status (DescribeCertificate) of a certificate that can be used.
+CERTIFICATE_ISSUED = "ISSUED"
 
 # DomainDescriptionType Status values while AWS is still working on a domain.
 PENDING_STATUSES = ("CREATING", "UPDATING", "DELETING")
@@ -87,6 +89,27 @@ def certificate_arn_problems(arn):
     return []
 
 
+def certificate_region(arn):
+    """The region of the ACM certificate ``arn`` (validated by certificate_arn_problems)."""
+    return CERTIFICATE_ARN_PATTERN.fullmatch(arn).group(2)
+
+
+def certificate_problem(arn, certificate):
+    """Why the ACM certificate ``arn`` (DescribeCertificate's Certificate, None: ACM has none) cannot serve a custom domain, or None.
+
+    CloudFront, which serves custom domains, takes only a certificate that
+    ACM has ISSUED; AWS refuses any other with "The specified SSL certificate
+    doesn't exist, isn't in us-east-1 region, isn't valid, or doesn't include a
+    valid certificate chain."
+    """
+    if certificate is None:
+        return "certificate_arn {0!r} does not exist in ACM (region {1} of this account)".format(arn, certificate_region(arn))
+    status = certificate.get("Status")
+    if status != CERTIFICATE_ISSUED:
+        return "certificate_arn {0!r} has the status {1} in ACM; a custom domain needs an {2} certificate".format(arn, status, CERTIFICATE_ISSUED)
+    return None
+
+
 def validation_errors(params):
     """Messages for each option AWS would refuse, naming the option."""
     errors = []
@@ -144,6 +167,17 @@ def is_taken_error(code, message):
     return code == "InvalidParameterException" and "already associated with another user pool" in (message or "")
 
 
+def is_exists_error(code, message):
+    """True for CreateUserPoolDomain's answer when the name is held by this pool, or by a domain that is DELETING.
+
+    AWS answers InvalidParameterException "Domain already exists." while a
+    domain deleted moments ago is not gone yet (reported by Terraform and
+    Pulumi users replacing a domain), unlike "already associated with another
+    user pool" (is_taken_error): wait for it and look again.
+    """
+    return code == "InvalidParameterException" and "domain already exists" in (message or "").lower()
+
+
 def is_gone_error(code, message):
     """True for DeleteUserPoolDomain's answer when the domain no longer exists.
 
@@ -174,6 +208,41 @@ def restore_request(description):
     if description.get("CustomDomainConfig"):
         request["CustomDomainConfig"] = copy.deepcopy(description["CustomDomainConfig"])
     return request
+
+
+def restore_call(description):
+    """The options of the cognito_domain task that re-creates the domain ``description`` describes, as text."""
+    request = restore_request(description)
+    options = ["user_pool_id: {0}".format(request["UserPoolId"]), "domain: {0}".format(request["Domain"])]
+    if request.get("CustomDomainConfig", {}).get("CertificateArn"):
+        options.append("certificate_arn: {0}".format(request["CustomDomainConfig"]["CertificateArn"]))
+    if request.get("ManagedLoginVersion") is not None:
+        options.append("managed_login_version: {0}".format(request["ManagedLoginVersion"]))
+    return "kaleido.cognito.cognito_domain with {0}".format(", ".join(options))
+
+
+def restored_message(problem, old, restored):
+    """The failure of a replacement whose new domain could not be created, once the old one is back.
+
+    ``old`` and ``restored`` are DescribeUserPoolDomain results of the old
+    domain before its deletion and after it was created again.
+    """
+    name = old["Domain"]
+    message = "{0}. The old domain {1!r} was deleted first and has been created again".format(problem, name)
+    now, before = restored.get("CloudFrontDistribution"), old.get("CloudFrontDistribution")
+    if is_custom(name) and now and now != before:
+        message += "; its CloudFront distribution is now {0}{1}: point the DNS alias of {2} to it".format(
+            now, " (it was {0})".format(before) if before else "", name)
+    return message
+
+
+def not_restored_message(problem, old, reason):
+    """The failure of a replacement whose new domain could not be created, nor the old one again (``reason``)."""
+    name = old["Domain"]
+    return (
+        "{0}. The old domain {2!r} was deleted first and could not be created again ({3}): user pool {4} has no {1} now."
+        " To restore it, run {5}".format(problem, kind(name), name, reason, old["UserPoolId"], restore_call(old))
+    )
 
 
 def update_request(description, params):

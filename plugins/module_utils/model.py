@@ -89,9 +89,13 @@ def unknown_members(shape, value, path=""):
 
 # Describe operations whose answer an update is built from: operation ->
 # (the member holding the resource, the resource's id member).
+# UpdateUserPoolDomain is sent the described CustomDomainConfig back, so a
+# member of it that botocore dropped (CustomDomainConfig.SecurityPolicy under
+# an older botocore) would be lost.
 INSPECTED = {
     "DescribeUserPool": ("UserPool", "Id"),
     "DescribeUserPoolClient": ("UserPoolClient", "ClientId"),
+    "DescribeUserPoolDomain": ("DomainDescription", "Domain"),
 }
 
 
@@ -104,6 +108,7 @@ class UnknownMembers:
 
     def __init__(self):
         self._found = {}
+        self._unreadable = set()
 
     def register(self, client):
         event_prefix = "after-call.{0}.".format(client.meta.service_model.service_id.hyphenize())
@@ -119,15 +124,25 @@ class UnknownMembers:
         resource = parsed.get(member) or {}
         if not resource.get(id_member):
             return
+        resource_id = resource[id_member]
         try:
-            raw = json.loads(http_response.content or b"{}").get(member) or {}
-        except (ValueError, AttributeError, TypeError):
+            raw = json.loads(http_response.content or b"{}")[member]
+            found = unknown_members(model.output_shape.members[member], raw)
+        except (ValueError, AttributeError, TypeError, KeyError):
+            # Not the JSON document botocore parsed: what it dropped cannot be known.
+            self._unreadable.add(resource_id)
+            self._found.pop(resource_id, None)
             return
-        self._found[resource[id_member]] = unknown_members(model.output_shape.members[member], raw)
+        self._unreadable.discard(resource_id)
+        self._found[resource_id] = found
 
     def of(self, resource_id):
         """The unknown members of the latest answer about ``resource_id`` (empty list: none)."""
         return list(self._found.get(resource_id) or [])
+
+    def unreadable(self, resource_id):
+        """True when the latest answer about ``resource_id`` could not be read as JSON (its unknown members are unknown)."""
+        return resource_id in self._unreadable
 
 
 def botocore_version():
@@ -143,4 +158,13 @@ def unknown_members_message(kind, resource_id, operation, members):
         "{0} {1} has settings that the installed botocore {2} does not know: {3}. {4} resets every setting it is not"
         " sent, so it would reset them; nothing was changed. Install a newer botocore and boto3"
         " (pip install --upgrade botocore boto3) and run again".format(kind, resource_id, botocore_version(), ", ".join(members), operation)
+    )
+
+
+def unreadable_answer_message(kind, resource_id, operation):
+    """The failure of a write whose Describe answer could not be checked for settings botocore cannot see."""
+    return (
+        "{0} {1}: the answer of AWS that {2} is built from could not be read to check it for settings that the installed"
+        " botocore {3} does not know, and {2} could reset such settings; nothing was changed. Run again; if it keeps"
+        " failing, report it with the versions of botocore and boto3".format(kind, resource_id, operation, botocore_version())
     )

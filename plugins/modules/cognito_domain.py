@@ -69,6 +69,14 @@ options:
       - Check mode and diff mode show the replacement without making it.
       - AWS keeps a deleted domain in the status V(DELETING) for a while, and the pool keeps it until it is gone; the
         replacement waits for that (at most O(wait_timeout)) before it creates the new domain, even with O(wait=false).
+      - Before anything is deleted, the new domain is checked as far as AWS allows it to be read beforehand: its name is
+        not another pool's, the pool's tier allows O(managed_login_version), and for a custom domain the certificate
+        O(certificate_arn) is V(ISSUED) in ACM (C(acm:DescribeCertificate)). A failed check fails the task and changes
+        nothing.
+      - When AWS still refuses the new domain after the old one was deleted, the old domain is created again with its
+        name, certificate and managed login version, and the task fails saying so (a custom domain created again gets
+        a new CloudFront distribution, which the message names: its DNS alias must point to it). When that fails too,
+        the message says that the pool has no such domain any more and gives the options of the task that restores it.
     type: bool
     default: false
   state:
@@ -96,6 +104,12 @@ notes:
     task fails with the same "not available" message.
   - A domain that is already V(DELETING) is not deleted again (AWS answers "No such domain" to that), and the task
     reports no change.
+  - With O(state=present), a domain of the pool that is still V(DELETING) (deleted moments ago; AWS answers "Domain
+    already exists." to its creation meanwhile) is waited for until it is gone (at most O(wait_timeout), even with
+    O(wait=false)), then created.
+  - C(UpdateUserPoolDomain) is sent the domain's current custom domain configuration back. When C(DescribeUserPoolDomain)
+    reports settings that the installed botocore does not know, or its answer cannot be read to tell, the task fails
+    before any change and asks for a newer botocore (check mode warns).
   - To delete a user pool that has a domain, remove the domain with this module first (O(state=absent), with or without
     O(domain)), then delete the pool with M(kaleido.cognito.cognito_user_pool).
   - A custom domain also needs a DNS alias (CNAME or Route 53 alias) to RV(domain.cloud_front_distribution).
@@ -254,22 +268,46 @@ def wait_for(module, client, description):
 
 
 def wait_gone(module, client, name):
-    """Wait until AWS no longer reports the domain (it is DELETING for a while after DeleteUserPoolDomain)."""
+    """Wait until AWS no longer reports the domain (it is DELETING for a while after DeleteUserPoolDomain).
+
+    Returns None once it is gone, or the failure message when wait_timeout ran out first.
+    """
     timeout = domains.timeout_for(name, module.params["wait_timeout"])
     description, waited = cognito.wait_until_domain_gone(module, client, name, timeout)
     if description is not None:
-        module.fail_json(msg=domains.timeout_message(name, description.get("Status"), waited, timeout), waited=round(waited, 1))
-
-
-def create(client, request):
-    """CreateUserPoolDomain; returns the "not available" message when the name is taken, else None."""
-    try:
-        cognito.create_user_pool_domain(client, **request)
-    except cognito.AnsibleCognitoError as e:
-        if domains.is_taken_error(cognito.error_code(e), str(e)):
-            return domains.not_available_message(request["Domain"])
-        raise
+        return domains.timeout_message(name, description.get("Status"), waited, timeout)
     return None
+
+
+def fail_on(module, problem):
+    if problem:
+        module.fail_json(msg=problem)
+
+
+def create(module, client, request):
+    """CreateUserPoolDomain; returns the "not available" message when the name is taken, else None.
+
+    AWS answers "Domain already exists." while a domain of the name that was
+    just deleted is not gone yet: that one is waited for (at most
+    wait_timeout), then the domain is created.
+    """
+    name = request["Domain"]
+    for attempt in range(2):
+        try:
+            cognito.create_user_pool_domain(client, **request)
+            return None
+        except cognito.AnsibleCognitoError as e:
+            if domains.is_taken_error(cognito.error_code(e), str(e)):
+                return domains.not_available_message(name)
+            if attempt or not domains.is_exists_error(cognito.error_code(e), str(e)):
+                raise
+        description = cognito.describe_user_pool_domain(client, name)
+        if domains.belongs_to_another_pool(description, request["UserPoolId"]):
+            return domains.not_available_message(name, description)
+        problem = wait_gone(module, client, name)
+        if problem:
+            return problem
+    return None  # not reached: the second attempt returns or raises
 
 
 def ensure_available(module, pool_id, description):
@@ -295,12 +333,33 @@ def creation_request(module, pool):
     return domains.create_request(params)
 
 
+def ensure_certificate_usable(module, old):
+    """Before a custom domain replaces ``old``: its certificate must be ISSUED in ACM, or nothing is deleted.
+
+    The other reasons AWS has to refuse the new domain that can be read
+    beforehand are checked too: its name (ensure_present) and the pool's tier
+    (creation_request).
+    """
+    arn = module.params.get("certificate_arn")
+    if arn is None or not domains.is_custom(module.params["domain"]):
+        return
+    try:
+        certificate = cognito.describe_certificate(cognito.acm_client(module, domains.certificate_region(arn)), arn)
+    except cognito.AnsibleCognitoError as e:
+        module.fail_json(msg="could not read certificate_arn {0!r} in ACM (acm:DescribeCertificate) before replacing the {1} {2!r}: {3}."
+                         " Nothing was changed".format(arn, domains.kind(old["Domain"]), old["Domain"], e))
+    problem = domains.certificate_problem(arn, certificate)
+    if problem:
+        module.fail_json(msg="{0}. The {1} {2!r} was not replaced; nothing was changed".format(problem, domains.kind(old["Domain"]), old["Domain"]),
+                         domain=domains.domain_to_ansible(old, module.region))
+
+
 def ensure_created(module, client, pool):
     params = module.params
     request = creation_request(module, pool)
     if module.check_mode:
         return domains.predicted_created(request, params["wait"])
-    problem = create(client, request)
+    problem = create(module, client, request)
     if problem:
         module.fail_json(msg=problem)
     return cognito.describe_user_pool_domain(client, params["domain"])
@@ -317,20 +376,34 @@ def ensure_replaced(module, client, pool, old):
             domain=domains.domain_to_ansible(old, module.region),
         )
     request = creation_request(module, pool)
+    ensure_certificate_usable(module, old)
     if module.check_mode:
         return domains.predicted_created(request, params["wait"])
     cognito.delete_user_pool_domain(client, pool["Id"], old["Domain"])
     # The old domain stays DELETING for a while, and the pool keeps it until it is gone.
-    wait_gone(module, client, old["Domain"])
-    problem = create(client, request)
+    problem = wait_gone(module, client, old["Domain"])
     if problem:
-        try:
-            restored = create(client, domains.restore_request(old)) is None
-        except cognito.AnsibleCognitoError:
-            restored = False
-        module.fail_json(msg="{0}. The old domain {1!r} was deleted first and {2}".format(
-            problem, old["Domain"], "has been created again" if restored else "could not be created again"))
+        module.fail_json(msg="{0}. It was deleted to be replaced by {1!r}, which is not created yet: run the task again to create it".format(
+            problem, params["domain"]))
+    try:
+        problem = create(module, client, request)
+    except cognito.AnsibleCognitoError as e:
+        problem = str(e)
+    if problem:
+        restore(module, client, old, problem)
     return cognito.describe_user_pool_domain(client, params["domain"])
+
+
+def restore(module, client, old, problem):
+    """The new domain could not be created after the old one was deleted: create the old one again, and fail."""
+    try:
+        reason = create(module, client, domains.restore_request(old))
+    except cognito.AnsibleCognitoError as e:
+        reason = str(e)
+    if reason:
+        module.fail_json(msg=domains.not_restored_message(problem, old, reason))
+    restored = cognito.describe_user_pool_domain(client, old["Domain"]) or old
+    module.fail_json(msg=domains.restored_message(problem, old, restored), domain=domains.domain_to_ansible(restored, module.region))
 
 
 def ensure_updated(module, client, description):
@@ -339,6 +412,8 @@ def ensure_updated(module, client, description):
         return False, description
     if "managed_login_version" in changes:
         ensure_tier(module, find_pool(module, client), description)
+    # The request carries the described CustomDomainConfig back: nothing botocore dropped from it may be lost.
+    cognito.refuse_reset_of_unknown_members(module, client, domains.kind(description["Domain"]), description["Domain"], "UpdateUserPoolDomain")
     if module.check_mode:
         return True, domains.predicted_updated(description, request, module.params["wait"])
     cognito.update_user_pool_domain(client, **request)
@@ -355,13 +430,18 @@ def ensure_present(module, client, dummy):
     name = module.params["domain"]
     description = cognito.describe_user_pool_domain(client, name)
     ensure_available(module, module.params["user_pool_id"], description)
-    if description:
+    if description and description.get("Status") != domains.DELETING:
         changed, after = ensure_updated(module, client, description)
         before = description
     else:
         pool = find_pool(module, client)
         old_name = domains.current_of_same_kind(pool, name)
         old = cognito.describe_user_pool_domain(client, old_name) if old_name else None
+        if old and old.get("Status") == domains.DELETING:
+            # Deleted moments ago: the pool keeps it, and AWS its name, until it is gone; then there is no old domain.
+            if not module.check_mode:
+                fail_on(module, wait_gone(module, client, old["Domain"]))
+            old = None
         before = old
         if old and old["Domain"] == name:
             # Another run of the same task gave the pool this domain since it was read: it is the task's domain.
@@ -403,7 +483,7 @@ def ensure_absent(module, client, pool):
     if changed and not module.check_mode:
         changed = cognito.delete_user_pool_domain(client, pool["Id"], name)
     if module.params["wait"] and not module.check_mode:
-        wait_gone(module, client, name)
+        fail_on(module, wait_gone(module, client, name))
     return changed, before if changed else None, None
 
 

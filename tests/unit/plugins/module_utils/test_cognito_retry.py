@@ -3,11 +3,14 @@
 """The retry policy of the service layer (plugins/module_utils/cognito.py): what is
 retried, how long it waits, when it gives up, and why a create is never repeated blindly."""
 
+import json
+
 import botocore.exceptions
 import boto3
 import pytest
 
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
+from ansible_collections.kaleido.cognito.plugins.module_utils import model
 
 POOL = "us-east-1_AbCdEfGhI"
 
@@ -272,6 +275,23 @@ def test_a_domain_of_another_pool_stays_a_taken_error():
     assert "already associated with another user pool" in str(caught.value)
 
 
+def test_a_domain_that_already_exists_on_this_pool_after_a_lost_answer_counts_as_created_unless_it_is_deleting():
+    client = ScriptedClient(
+        create_user_pool_domain=[dropped(), client_error("InvalidParameterException", message="Domain already exists.")],
+        describe_user_pool_domain=[{"DomainDescription": {"UserPoolId": POOL, "Domain": "kaleido-org", "Status": "CREATING"}}],
+    )
+    assert cognito.create_user_pool_domain(client, UserPoolId=POOL, Domain="kaleido-org") == {}
+    assert client.calls == ["create_user_pool_domain", "create_user_pool_domain", "describe_user_pool_domain"]
+    # This pool's domain of the name, DELETING, is the old one going: not one the call made.
+    client = ScriptedClient(
+        create_user_pool_domain=[client_error("InvalidParameterException", message="Domain already exists.")],
+        describe_user_pool_domain=[{"DomainDescription": {"UserPoolId": POOL, "Domain": "kaleido-org", "Status": "DELETING"}}],
+    )
+    with pytest.raises(cognito.AnsibleCognitoError) as caught:
+        cognito.create_user_pool_domain(client, UserPoolId=POOL, Domain="kaleido-org")
+    assert "Domain already exists." in str(caught.value)
+
+
 def test_custom_attributes_added_by_an_attempt_whose_answer_was_lost_are_not_added_again():
     client = ScriptedClient(
         add_custom_attributes=[dropped()],
@@ -285,3 +305,75 @@ def test_a_delete_whose_answer_was_lost_finds_the_resource_gone_and_succeeds():
     client = ScriptedClient(delete_user_pool=[dropped(), client_error("ResourceNotFoundException")])
     assert cognito.delete_user_pool(client, POOL) is False
     assert client.calls == ["delete_user_pool", "delete_user_pool"]
+
+
+# The unknown-member guard (refuse_reset_of_unknown_members): an update built from a Describe answer never resets
+# what the installed botocore could not see in it, and refuses when it cannot tell.
+
+
+class GuardFailed(Exception):
+    pass
+
+
+class GuardModule:
+    def __init__(self, check_mode=False):
+        self.check_mode = check_mode
+        self.warnings = []
+
+    def warn(self, message):
+        self.warnings.append(message)
+
+    def fail_json(self, **result):
+        raise GuardFailed(result["msg"])
+
+
+class RawAnswer:
+    """The HTTP response of botocore's after-call event: the raw body."""
+
+    def __init__(self, content):
+        self.content = content
+
+
+def recorded(operation, raw_body, parsed):
+    """A client stand-in whose recorder saw one answer of ``operation`` (the after-call event, as connect() registers it)."""
+    client = type("Client", (), {})()
+    client.kaleido_unknown_members = model.UnknownMembers()
+    client.kaleido_unknown_members.inspect(http_response=RawAnswer(raw_body), parsed=parsed, model=model.service_model().operation_model(operation))
+    return client
+
+
+DOMAIN_ANSWER = {"DomainDescription": {"UserPoolId": POOL, "Domain": "auth.example.com", "CustomDomainConfig": {"CertificateArn": "arn"}}}
+
+
+def test_a_custom_domain_setting_botocore_does_not_know_refuses_update_user_pool_domain():
+    client = recorded("DescribeUserPoolDomain", json.dumps(DOMAIN_ANSWER).encode(), DOMAIN_ANSWER)
+    cognito.refuse_reset_of_unknown_members(GuardModule(), client, "custom domain", "auth.example.com", "UpdateUserPoolDomain")
+    raw = {"DomainDescription": dict(DOMAIN_ANSWER["DomainDescription"], CustomDomainConfig={"CertificateArn": "arn", "FutureTlsSetting": "TLS13"})}
+    client = recorded("DescribeUserPoolDomain", json.dumps(raw).encode(), DOMAIN_ANSWER)
+    with pytest.raises(GuardFailed, match="custom domain auth.example.com has settings .* CustomDomainConfig.FutureTlsSetting. UpdateUserPoolDomain"):
+        cognito.refuse_reset_of_unknown_members(GuardModule(), client, "custom domain", "auth.example.com", "UpdateUserPoolDomain")
+
+
+@pytest.mark.parametrize("raw_body", [b"<html>proxy error</html>", b'{"Other": {}}', None], ids=["not-json", "member-missing", "no-body"])
+def test_an_answer_that_cannot_be_read_refuses_the_update(raw_body):
+    """Fail closed: what botocore dropped from an answer it parsed but the guard cannot read is unknown."""
+    parsed = {"UserPool": {"Id": POOL, "Name": "p"}}
+    client = recorded("DescribeUserPool", raw_body, parsed)
+    with pytest.raises(GuardFailed, match="user pool {0}: the answer .* could not be read .* UpdateUserPool could reset".format(POOL)):
+        cognito.refuse_reset_of_unknown_members(GuardModule(), client, "user pool", POOL, "UpdateUserPool")
+
+
+def test_a_client_that_records_no_answers_refuses_the_update():
+    with pytest.raises(GuardFailed, match="could not be read"):
+        cognito.refuse_reset_of_unknown_members(GuardModule(), object(), "app client", "abc", "UpdateUserPoolClient")
+
+
+def test_a_readable_answer_after_an_unreadable_one_lets_the_update_through_and_check_mode_only_warns():
+    parsed = {"UserPool": {"Id": POOL}}
+    client = recorded("DescribeUserPool", b"not json", parsed)
+    module = GuardModule(check_mode=True)
+    cognito.refuse_reset_of_unknown_members(module, client, "user pool", POOL, "UpdateUserPool")
+    assert len(module.warnings) == 1 and module.warnings[0].startswith("The real run will fail: ")
+    client.kaleido_unknown_members.inspect(http_response=RawAnswer(json.dumps(parsed).encode()), parsed=parsed,
+                                           model=model.service_model().operation_model("DescribeUserPool"))
+    cognito.refuse_reset_of_unknown_members(GuardModule(), client, "user pool", POOL, "UpdateUserPool")

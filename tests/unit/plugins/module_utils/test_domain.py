@@ -102,6 +102,36 @@ def test_the_creation_error_for_a_taken_name_is_recognised():
     assert not domains.is_taken_error("LimitExceededException", "Domain already associated with another user pool.")
 
 
+def test_domain_already_exists_is_told_apart_from_a_taken_name():
+    assert domains.is_exists_error("InvalidParameterException", "An error occurred (InvalidParameterException): Domain already exists.")
+    assert not domains.is_exists_error("InvalidParameterException", "Domain already associated with another user pool.")
+    assert not domains.is_taken_error("InvalidParameterException", "Domain already exists.")
+    assert not domains.is_exists_error("LimitExceededException", "Domain already exists.")
+
+
+def test_only_an_issued_certificate_can_serve_a_custom_domain():
+    assert domains.certificate_region(CERT) == "us-east-1"
+    assert domains.certificate_problem(CERT, {"CertificateArn": CERT, "Status": "ISSUED"}) is None
+    assert "has the status EXPIRED in ACM" in domains.certificate_problem(CERT, {"CertificateArn": CERT, "Status": "EXPIRED"})
+    assert "does not exist in ACM (region us-east-1 of this account)" in domains.certificate_problem(CERT, None)
+
+
+def test_the_message_of_a_domain_that_could_not_be_put_back_gives_the_task_that_restores_it():
+    old = {"UserPoolId": POOL, "Domain": "auth.example.com", "ManagedLoginVersion": 2, "CustomDomainConfig": {"CertificateArn": CERT},
+           "CloudFrontDistribution": "d1.cloudfront.net", "Status": "ACTIVE"}
+    message = domains.not_restored_message("Failed to create user pool domain", old, "AccessDeniedException")
+    assert message.startswith("Failed to create user pool domain. The old domain 'auth.example.com' was deleted first")
+    assert "user pool {0} has no custom domain now".format(POOL) in message
+    assert message.endswith("To restore it, run kaleido.cognito.cognito_domain with user_pool_id: {0}, domain: auth.example.com,"
+                            " certificate_arn: {1}, managed_login_version: 2".format(POOL, CERT))
+
+
+def test_a_domain_put_back_with_the_same_cloudfront_distribution_asks_for_no_dns_change():
+    old = {"UserPoolId": POOL, "Domain": "auth.example.com", "CloudFrontDistribution": "d1.cloudfront.net"}
+    assert "DNS" not in domains.restored_message("problem", old, dict(old))
+    assert "is now d2.cloudfront.net (it was d1.cloudfront.net)" in domains.restored_message("problem", old, dict(old, CloudFrontDistribution="d2.cloudfront.net"))
+
+
 def test_create_request_sends_only_what_the_task_sets():
     assert domains.create_request(params()) == {"UserPoolId": POOL, "Domain": "kaleido-example"}
     assert domains.create_request(params(domain="auth.example.com", certificate_arn=CERT, managed_login_version=2)) == {
