@@ -82,18 +82,20 @@ def test_a_hand_made_pool_found_by_name_keeps_its_settings_gets_only_explicit_on
     assert client.list_user_pools(MaxResults=60)["UserPools"] == []
 
 
-def test_a_pool_reused_by_id_is_never_deleted_by_teardown(prep, emulator):
-    """Seed step 3: the pool given by id keeps its settings and its tags, and teardown removes only the client and the domain."""
+def test_a_pool_reused_by_id_gets_only_the_explicit_settings_and_is_never_deleted_by_teardown(prep, emulator):
+    """Seed step 3: the pool given by id keeps its settings and tags but the one set explicitly; teardown removes only the client and the domain."""
     client = emulator.client()
     before = hand_made_pool(client, "acme-existing")
-    succeeded(prep(kaleido_prep_user_pool_id=before["Id"]))
-    assert OWNER_TAG.items() - client.list_tags_for_resource(ResourceArn=before["Arn"])["Tags"].items()
+    succeeded(prep(kaleido_prep_user_pool_id=before["Id"], kaleido_prep_deletion_protection=True))
+    assert client.list_tags_for_resource(ResourceArn=before["Arn"])["Tags"] == before["UserPoolTags"]
+    assert client.describe_user_pool(UserPoolId=before["Id"])["UserPool"]["DeletionProtection"] == "ACTIVE"
 
     gone = succeeded(prep(kaleido_prep_user_pool_id=before["Id"], kaleido_prep_state="absent", kaleido_prep_deletion_protection=False))
     assert sorted(gone.writes) == ["DeleteUserPoolClient", "DeleteUserPoolDomain"]
     after = client.describe_user_pool(UserPoolId=before["Id"])["UserPool"]
     for key in SETTINGS:
-        assert after.get(key) == before.get(key), key
+        if key != "DeletionProtection":
+            assert after.get(key) == before.get(key), key
     assert client.list_user_pool_clients(UserPoolId=before["Id"], MaxResults=60)["UserPoolClients"] == []
 
 
