@@ -206,19 +206,19 @@ def statement_problems(statement):
     if not actions or not resources:
         return ["no action or no resource: {0}".format(statement)]
     for action in actions:
-        service, _, name = action.partition(":")
+        service, operation = action.partition(":")[0], action.partition(":")[2]
         if "*" in action or "?" in action:
             problems.append("wildcard in action {0}".format(action))
             continue
-        if service not in SERVICES or name not in service_client(service).meta.service_model.operation_names:
+        if service not in SERVICES or operation not in service_client(service).meta.service_model.operation_names:
             problems.append("{0} is not an operation of {1}".format(action, SERVICES))
             continue
         entry = reference(action)
         if entry is None:
             problems.append("{0} is not in the Service Authorization Reference".format(action))
             continue
-        types = [name for name in entry["resource_types"] if name]
-        arns = [template_pattern(entry["service_resources"][name]["arn"]) for name in types]
+        types = [resource_type for resource_type in entry["resource_types"] if resource_type]
+        arns = [template_pattern(entry["service_resources"][resource_type]["arn"]) for resource_type in types]
         for resource in resources:
             if resource == "*":
                 if types:
@@ -226,10 +226,10 @@ def statement_problems(statement):
             elif not any(arn.match(resource) for arn in arns):
                 problems.append("{0} on {1}: not an ARN of its resource types {2}".format(action, resource, types or "(none: use *)"))
         keys = set()
-        for name, row in entry["resource_types"].items():
+        for resource_type, row in entry["resource_types"].items():
             keys.update(row["condition_keys"])
-            if name:
-                keys.update(entry["service_resources"][name]["condition_keys"])
+            if resource_type:
+                keys.update(entry["service_resources"][resource_type]["condition_keys"])
         patterns = [template_pattern(key, ".+") for key in keys]  # a tag key may hold ':' and '/'
         for operator, tests in statement.get("Condition", {}).items():
             for key in tests:
