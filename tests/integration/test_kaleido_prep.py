@@ -20,7 +20,7 @@ def prep(emulator, run_playbook, tmp_path):
     emulator.reset()
     handoff = tmp_path / "handoff.yml"
 
-    def run(*args, **extra_vars):
+    def run(*args, _env=None, **extra_vars):
         variables = {
             "kaleido_prep_pool_name": "kaleido-test",
             "kaleido_prep_domain_prefix": "kaleido-test-org",
@@ -29,7 +29,7 @@ def prep(emulator, run_playbook, tmp_path):
         }
         variables.update(extra_vars)
         emulator.reset_calls()
-        result = run_playbook(PLAYBOOK, extra_vars=variables, args=args)
+        result = run_playbook(PLAYBOOK, extra_vars=variables, args=args, env=_env)
         result.calls = emulator.calls()
         result.writes = emulator.write_calls()
         result.output = result.stdout + result.stderr

@@ -9,6 +9,7 @@ app client, domain and providers. An owned pool with users is deleted only
 when told.
 """
 
+import json
 import os
 import stat
 
@@ -141,3 +142,20 @@ def test_a_handoff_file_with_ids_no_pool_or_client_can_have_is_refused_before_an
     assert refused.calls == []
     assert "kaleido_prep_handoff_file" in refused.output and "us-east-1_../../x" in refused.output
     assert stat.S_IMODE(os.stat(prep.handoff).st_mode) == 0o600
+
+
+def test_the_handoff_file_is_private_before_the_secret_is_written_to_it(prep, tmp_path):
+    """A handoff file left readable by others (0644, no secret yet) is made 0600 before the task that writes the secret starts.
+
+    The test callback kaleido_file_modes records the file's mode as each task starts.
+    """
+    prep.handoff.write_text("{}\n")
+    os.chmod(prep.handoff, 0o644)
+    log = tmp_path / "modes.jsonl"
+    succeeded(prep(_env={"KALEIDO_TEST_WATCHED_FILE": str(prep.handoff), "KALEIDO_TEST_WATCH_LOG": str(log)}))
+    starts = [json.loads(line) for line in log.read_text().splitlines()]
+    writes = [start for start in starts if start["action"] in ("copy", "ansible.builtin.copy")]
+    assert len(writes) == 1, starts
+    assert writes[0]["mode"] == 0o600
+    assert stat.S_IMODE(os.stat(prep.handoff).st_mode) == 0o600
+    assert yaml.safe_load(prep.handoff.read_text())["client_secret"]
