@@ -26,6 +26,7 @@ import uuid
 
 import pytest
 import yaml
+from ansible import __version__ as ansible_version
 
 from tests.conftest import ROOT
 from tests.conftest import interpreter_args
@@ -37,6 +38,12 @@ from tests.reliability import hostile_figures
 HERE = os.path.dirname(os.path.abspath(__file__))
 MODULES_PLAYBOOK = os.path.join(HERE, "playbooks", "secrets_modules.yml")
 ROLE_PLAYBOOK = os.path.join(HERE, "playbooks", "secrets_role.yml")
+LOOPS_PLAYBOOK = os.path.join(HERE, "playbooks", "secrets_loops.yml")
+# localhost and the hosts of secrets_loops.yml's looped tasks, one each.
+LOOP_HOSTS = ("localhost", "app_clients", "app_client_info", "identity_providers", "changed_identity_providers")
+CORE = tuple(int(part) for part in ansible_version.split(".")[:2])
+# The variables that choose the callbacks; a run sets its own.
+CALLBACK_VARIABLES = ("ANSIBLE_STDOUT_CALLBACK", "ANSIBLE_CALLBACKS_ENABLED", "ANSIBLE_CALLBACK_RESULT_FORMAT", "ANSIBLE_CALLBACK_TREE_DIR")
 FRAGMENT = 12
 BASE64_TOKEN = re.compile(r"[A-Za-z0-9+/_-]{16,}={0,2}")
 
@@ -49,16 +56,29 @@ def secrets_emulator():
         yield emulator
 
 
-def run(emulator, playbook, variables, vars_file=None):
-    """ansible-playbook at -vvvv --diff; ``vars_file`` (-e @file) holds secret variables: -vvvv prints the -e JSON."""
+def run(emulator, playbook, variables, vars_file=None, hosts=("localhost",), callbacks=None):
+    """ansible-playbook at -vvvv --diff; ``vars_file`` (-e @file) holds secret variables: -vvvv prints the -e JSON.
+
+    ``callbacks``: the variables that choose the callbacks of the run (the default callback alone without).
+    """
     env = ansible_env(emulator)
-    env.pop("ANSIBLE_DEBUG", None)
-    command = [os.path.join(VENV_BIN, "ansible-playbook"), "-i", "localhost,", playbook, "-e", json.dumps(variables), "-vvvv", "--diff"] + interpreter_args()
+    for name in ("ANSIBLE_DEBUG",) + CALLBACK_VARIABLES:
+        env.pop(name, None)
+    env.update(callbacks or {})
+    inventory = ",".join(hosts) + ","
+    command = [os.path.join(VENV_BIN, "ansible-playbook"), "-i", inventory, playbook, "-e", json.dumps(variables), "-vvvv", "--diff"] + interpreter_args()
     if vars_file:
         command[command.index("-vvvv"):command.index("-vvvv")] = ["-e", "@" + str(vars_file)]
     process = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     process.output = process.stdout + process.stderr
     return process
+
+
+def secret_variables(path, variables):
+    """Write the secret variables of a run to ``path`` (mode 0600), for ``run``'s ``vars_file``; returns the path."""
+    path.touch(mode=0o600)
+    path.write_text(json.dumps(variables))
+    return path
 
 
 def known_secrets(cognito):
@@ -139,21 +159,18 @@ def test_modules_show_no_secret_at_vvvv_diff_on_success_and_failure(secrets_emul
     dump = tmp_path / "registered.json"
     # The identity provider secrets the playbook gives the module; AWS (and the
     # emulator) never reports an Apple private key, so the test knows it from here.
+    apple_key, apple_key_body = private_key("")
     module_idp_secrets = {
         "idp_client_secret": "gidp-" + uuid.uuid4().hex + uuid.uuid4().hex,
         "idp_client_secret_2": "gidp2-" + uuid.uuid4().hex + uuid.uuid4().hex,
-        "apple_private_key": "-----BEGIN PRIVATE KEY-----\n" + uuid.uuid4().hex + uuid.uuid4().hex + "\n-----END PRIVATE KEY-----",
+        "apple_private_key": apple_key,
     }
-
-    secret_vars = tmp_path / "idp-secrets.json"
-    secret_vars.write_text(json.dumps(module_idp_secrets))
-    secret_vars.chmod(0o600)
 
     process = run(
         secrets_emulator,
         MODULES_PLAYBOOK,
         {"pool_name": "secrets-pool", "prefix": "secrets-" + uuid.uuid4().hex[:6], "taken_prefix": taken, "dump_file": str(dump)},
-        vars_file=secret_vars,
+        vars_file=secret_variables(tmp_path / "idp-secrets.json", module_idp_secrets),
     )
     assert process.returncode == 0, process.output[-20000:]
     registered = json.loads(dump.read_text())
@@ -176,7 +193,6 @@ def test_modules_show_no_secret_at_vvvv_diff_on_success_and_failure(secrets_emul
 
     secrets = known_secrets(cognito)
     assert sorted(secrets) == sorted([secret, other_client["ClientSecret"], idp_secret, module_idp_secrets["idp_client_secret_2"]])
-    apple_key_body = module_idp_secrets["apple_private_key"].split("\n")[1]
     secrets = secrets + [module_idp_secrets["idp_client_secret"], apple_key_body]
     check_output("modules", process, secrets)
     # What carries no secret is still shown: the failures' messages and the check-mode diff.
@@ -200,9 +216,7 @@ def test_kaleido_prep_shows_no_secret_at_vvvv_diff_on_success_rerun_and_failure(
     dump = tmp_path / "registered.json"
 
     google_secret = "GOCSPX-" + uuid.uuid4().hex + uuid.uuid4().hex
-    secret_vars = tmp_path / "google-secret.json"
-    secret_vars.write_text(json.dumps({"google_client_secret": google_secret}))
-    secret_vars.chmod(0o600)
+    secret_vars = secret_variables(tmp_path / "google-secret.json", {"google_client_secret": google_secret})
 
     process = run(
         secrets_emulator,
@@ -243,6 +257,81 @@ def test_kaleido_prep_shows_no_secret_at_vvvv_diff_on_success_rerun_and_failure(
     neighbours = sorted(path.name for path in tmp_path.iterdir() if path.is_file())
     assert neighbours == sorted(["handoff.yml", "registered.json", "google-secret.json"]), neighbours
     assert stat.S_IMODE(os.stat(handoff).st_mode) == 0o600
+
+
+def private_key(label):
+    """A made-up PEM private key, and its body: the output would show its line breaks escaped."""
+    body = label + uuid.uuid4().hex + uuid.uuid4().hex
+    return "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----", body
+
+
+def loop_callbacks(callback, tree_dir):
+    """The variables that choose the callbacks of a run of secrets_loops.yml (the tree callback writes to ``tree_dir``)."""
+    if callback == "default+tree":
+        # The tree callback is not a stdout callback: it is enabled next to the default one and sees the same results.
+        return {"ANSIBLE_STDOUT_CALLBACK": "ansible.builtin.default", "ANSIBLE_CALLBACKS_ENABLED": "ansible.builtin.tree",
+                "ANSIBLE_CALLBACK_TREE_DIR": str(tree_dir)}
+    if callback == "json":
+        return {"ANSIBLE_STDOUT_CALLBACK": "ansible.posix.json"}
+    if CORE < (2, 19):
+        return {"ANSIBLE_STDOUT_CALLBACK": "community.general.yaml"}
+    # community.general's yaml callback gave way to the default callback's result_format.
+    return {"ANSIBLE_STDOUT_CALLBACK": "ansible.builtin.default", "ANSIBLE_CALLBACK_RESULT_FORMAT": "yaml"}
+
+
+# What shows that the run's stdout callback was the one asked for: a censored result in its format (the JSON callback's
+# document of the plays holds one too).
+CENSORED = "the output has been hidden"
+CALLBACK_MARKS = {"default+tree": '"censored": "' + CENSORED, "json": '"plays": [', "yaml": "censored: '" + CENSORED}
+
+
+@pytest.mark.parametrize("callback", ["default+tree", "json", "yaml"])
+def test_looped_tasks_show_no_secret_with_the_default_tree_json_or_yaml_callback(secrets_emulator, tmp_path, callback):
+    secrets_emulator.reset()
+    cognito = secrets_emulator.client()
+    dump = tmp_path / "registered.json"
+    tree = tmp_path / "tree"
+    apple_key, apple_key_body = private_key("apple-")
+    apple_key_2, apple_key_body_2 = private_key("apple2-")
+    given = {
+        "idp_client_secret": "gloop-" + uuid.uuid4().hex + uuid.uuid4().hex,
+        "idp_client_secret_2": "gloop2-" + uuid.uuid4().hex + uuid.uuid4().hex,
+        "oidc_client_secret": "oloop-" + uuid.uuid4().hex + uuid.uuid4().hex,
+        "apple_private_key": apple_key,
+        "apple_private_key_2": apple_key_2,
+    }
+    process = run(
+        secrets_emulator,
+        LOOPS_PLAYBOOK,
+        {"pool_name": "secrets-loops", "dump_file": str(dump)},
+        vars_file=secret_variables(tmp_path / "loop-secrets.json", given),
+        hosts=LOOP_HOSTS,
+        callbacks=loop_callbacks(callback, tree),
+    )
+    assert process.returncode == 0, process.output[-20000:]
+    assert CALLBACK_MARKS[callback] in process.output
+
+    # The registered variables hold the secrets: the search below looks for something that exists.
+    registered = json.loads(dump.read_text())
+    pool_id = cognito.list_user_pools(MaxResults=60)["UserPools"][0]["Id"]
+    client_secrets = sorted(
+        cognito.describe_user_pool_client(UserPoolId=pool_id, ClientId=client["ClientId"])["UserPoolClient"]["ClientSecret"]
+        for client in cognito.list_user_pool_clients(UserPoolId=pool_id, MaxResults=60)["UserPoolClients"]
+    )
+    assert len(client_secrets) == 2 and sorted(registered["clients"]) == sorted(registered["info"]) == client_secrets
+    assert registered["providers_changed"] == [True, True, True]
+    assert registered["provider_names"] == ["Google", "SignInWithApple", "LoopedByName"]
+    secrets = known_secrets(cognito)
+    assert sorted(secrets) == sorted(client_secrets + [given["idp_client_secret_2"], given["oidc_client_secret"]])
+    secrets += [given["idp_client_secret"], apple_key_body, apple_key_body_2]
+
+    if callback == "default+tree":
+        # The tree callback wrote each host's last result: every looped task's, and localhost's no_log task.
+        assert sorted(path.name for path in tree.iterdir()) == sorted(LOOP_HOSTS)
+        process.output += "".join(path.read_text() for path in tree.iterdir())
+    check_output("loops, " + callback, process, secrets)
+    # What carries no secret is still shown: the provider whose loop holds only its name.
+    assert "LoopedByName" in process.output
 
 
 def test_the_leak_search_finds_a_secret_in_clear_in_fragments_and_in_base64():
