@@ -19,12 +19,11 @@ built here never contain it.
 import copy
 import re
 
-from urllib.parse import urlsplit
-
 from ansible.module_utils.common.dict_transformations import _snake_to_camel
 
 from ansible_collections.kaleido.cognito.plugins.module_utils import model
 from ansible_collections.kaleido.cognito.plugins.module_utils.input_checks import CONTROL_CHARACTER
+from ansible_collections.kaleido.cognito.plugins.module_utils.input_checks import redirect_url_problem
 from ansible_collections.kaleido.cognito.plugins.module_utils.transform import canonical
 from ansible_collections.kaleido.cognito.plugins.module_utils.transform import deep_merge
 from ansible_collections.kaleido.cognito.plugins.module_utils.transform import from_boto
@@ -129,9 +128,6 @@ AUTH_SESSION_VALIDITY = (3, 15)
 # ExplicitAuthFlows values that cannot be combined with ALLOW_* values.
 LEGACY_AUTH_FLOWS = ("ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH")
 
-# http is accepted only for these hosts (botocore doc of CallbackURLs).
-LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
-
 # botocore ProviderNameType: 1 to 32 letters, marks, symbols, numbers or
 # punctuation (no white space, no control characters).
 PROVIDER_NAME = re.compile(r"[^\s\x00-\x1f\x7f-\x9f]{1,32}")
@@ -154,31 +150,6 @@ def desired_settings(params):
                 continue
             desired[key] = value
     return desired
-
-
-def redirect_url_problem(url):
-    """Why AWS would refuse ``url`` as a callback, logout or default redirect URL, or None."""
-    if len(url) > 1024:
-        return "is longer than 1024 characters"
-    if CONTROL_CHARACTER.search(url):
-        return "contains a control character"
-    if any(character.isspace() for character in url):
-        return "contains white space"
-    if "#" in url:
-        return "has a fragment (#...), which redirect URLs must not have"
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname
-    except ValueError as e:
-        return "is not a valid URL ({0})".format(e)
-    if not parts.scheme or "://" not in url:
-        return "is not an absolute URL (scheme://...)"
-    scheme = parts.scheme.lower()
-    if scheme in ("http", "https") and not host:
-        return "has no host"
-    if scheme == "http" and host not in LOCAL_HOSTS:
-        return "uses http, which AWS accepts only for localhost, 127.0.0.1 and [::1]; use https"
-    return None
 
 
 def _seconds(value, unit):
@@ -219,16 +190,16 @@ def input_problems(params):
     problems = []
     for option in ("callback_urls", "logout_urls"):
         for url in params.get(option) or []:
-            problem = redirect_url_problem(url)
+            problem = redirect_url_problem(option, url)
             if problem:
-                problems.append("{0}: {1!r} {2}".format(option, url, problem))
+                problems.append(problem)
         if len(params.get(option) or []) > 100:
             problems.append("{0}: AWS accepts at most 100 URLs".format(option))
     default_uri = params.get("default_redirect_uri")
     if default_uri is not None:
-        problem = redirect_url_problem(default_uri)
+        problem = redirect_url_problem("default_redirect_uri", default_uri)
         if problem:
-            problems.append("default_redirect_uri: {0!r} {1}".format(default_uri, problem))
+            problems.append(problem)
         callbacks = params.get("callback_urls")
         if callbacks is not None and default_uri not in callbacks:
             problems.append("default_redirect_uri {0!r} must be one of callback_urls".format(default_uri))

@@ -12,6 +12,9 @@ anything.  Patterns are matched against the whole value (``re.fullmatch``):
 """
 
 import re
+import unicodedata
+
+from urllib.parse import urlsplit
 
 # C0 and C1 control characters and DEL: never part of a Cognito name or id.
 CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -28,6 +31,19 @@ REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-[0-9]+")
 TAG_KEY_MAX = 128
 TAG_VALUE_MAX = 256
 RESERVED_TAG_PREFIX = "aws:"
+
+# Callback, sign-out and default redirect URLs (botocore RedirectUrlType: 1 to
+# 1024 letters, marks, symbols, numbers or punctuation).
+REDIRECT_URL_MAX = 1024
+# http is accepted only for these hosts (botocore doc of CallbackURLs).
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+# Schemes refused although AWS takes any absolute URL: after sign-in the browser
+# is sent to the URL with the authorization code or tokens, and with these it
+# runs script of the URL's author (javascript, vbscript), shows a page made of
+# the URL itself (data), or opens local or browser-internal content (file,
+# about, blob, filesystem, view-source, jar, mhtml, ms-its).  An app's own
+# scheme such as myapp:// stays accepted, as AWS documents.
+UNSAFE_SCHEMES = ("about", "blob", "data", "file", "filesystem", "jar", "javascript", "mhtml", "ms-its", "vbscript", "view-source")
 
 
 def control_character_problem(option, value):
@@ -100,3 +116,80 @@ def tag_problems(option, tags):
             if problem:
                 problems.append(problem)
     return problems
+
+
+def _redirect_url_character_problem(url):
+    """Why a character of ``url`` is not one RedirectUrlType allows, or None."""
+    for position, character in enumerate(url):
+        category = unicodedata.category(character)
+        if category[0] in "LMSNP":
+            continue
+        if CONTROL_CHARACTER.match(character):
+            return "contains a control character ({0!r} at position {1})".format(character, position)
+        if category[0] == "Z" or character.isspace():
+            return "contains white space (at position {0})".format(position)
+        return "contains the invisible character U+{0:04X} (at position {1})".format(ord(character), position)
+    return None
+
+
+def _redirect_url_reason(url):
+    """Why ``url`` is refused as a redirect URL, or None."""
+    if len(url) > REDIRECT_URL_MAX:
+        return "is longer than {0} characters".format(REDIRECT_URL_MAX)
+    problem = _redirect_url_character_problem(url)
+    if problem:
+        return problem
+    if "\\" in url:
+        # Browsers read a backslash as "/" in http(s) URLs, Python's urllib does
+        # not: in http://evil.example\@localhost/cb a browser goes to evil.example.
+        return "contains a backslash, which browsers read as / so that they may go to another host than the one checked; write / or %5C"
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError as e:
+        return "is not a valid URL ({0})".format(e)
+    scheme = parts.scheme.lower()
+    if scheme in UNSAFE_SCHEMES:
+        return (
+            "uses the scheme {0}:, which makes the browser run script or open local content with the sign-in's code or tokens;"
+            " use https, http for localhost, or an app's own scheme such as myapp://".format(scheme)
+        )
+    if "#" in url:
+        return "has a fragment (#...), which redirect URLs must not have"
+    if not scheme or "://" not in url:
+        return "is not an absolute URL (scheme://...)"
+    if "@" in parts.netloc:
+        return "has user info (user@ or user:password@ before the host), which hides the host the browser goes to; remove it"
+    if scheme in ("http", "https") and not host:
+        return "has no host"
+    if scheme == "http" and host not in LOCAL_HOSTS:
+        return "uses http, which AWS accepts only for localhost, 127.0.0.1 and [::1]; use https"
+    return None
+
+
+def _password_hidden(url):
+    """``url`` with the password of its user info, if it has one, replaced by ********."""
+    try:
+        netloc = urlsplit(url).netloc
+    except ValueError:
+        return url
+    user_info, at, host = netloc.rpartition("@")
+    if not at or ":" not in user_info:
+        return url
+    return url.replace(netloc, user_info.split(":", 1)[0] + ":********@" + host, 1)
+
+
+def redirect_url_problem(option, url):
+    """A message naming ``option`` and ``url`` when ``url`` is refused as a callback, sign-out or default redirect URL, else None.
+
+    Refused: what AWS refuses (not absolute, a fragment, http to a host other
+    than localhost, 127.0.0.1 and [::1], over 1024 characters, characters
+    other than letters, marks, symbols, numbers and punctuation), and what
+    would send the browser elsewhere than it seems: a scheme of UNSAFE_SCHEMES,
+    a backslash, user info before the host.  A password in the URL is not
+    repeated in the message.
+    """
+    reason = _redirect_url_reason(url)
+    if reason is None:
+        return None
+    return "{0}: {1!r} {2}".format(option, _password_hidden(url), reason)

@@ -89,6 +89,8 @@ URLS = [
     "https://acme.kaleido.io/cb", "http://localhost/cb", "http://127.0.0.1:8080/cb", "http://[::1]/cb", "myapp://callback",
     "javascript:alert(1)", "http://acme.example.com/cb", "https://acme.example.com/cb#x", "https://acme.example.com/a b",
     "https://acme.example.com/\x1b", "/relative", "https://" + "a" * 1020, "",
+    "javascript://acme.example.com/%0aalert(1)", "file:///etc/passwd", "data:text/html,x", "http://evil.example\\@localhost/cb",
+    "https://user:password@acme.example.com/cb", "https://acme.example.com\u200b/cb",
 ]
 
 
@@ -99,6 +101,7 @@ def test_redirect_urls_get_the_module_check_and_message_naming_the_variable(vari
     module = clients.input_problems({option: [url]})
     assert [problem.replace(variable, option, 1) for problem in role] == module
     assert all(problem.startswith(variable + ": ") for problem in role)
+    assert bool(role) == (url not in URLS[:5])
 
 
 @pytest.mark.parametrize("provider", ["COGNITO", "Google", "acme-saml", "", "two words", "x" * 33, "bad\x00"])
