@@ -69,13 +69,13 @@ options:
       - Check mode and diff mode show the replacement without making it.
       - AWS keeps a deleted domain in the status V(DELETING) for a while, and the pool keeps it until it is gone; the
         replacement waits for that (at most O(wait_timeout)) before it creates the new domain, even with O(wait=false).
-      - Before anything is deleted, the new domain is checked as far as AWS allows it to be read beforehand: its name is
+      - Before anything is deleted, the new domain is checked as far as AWS allows it to be read beforehand. Its name is
         not another pool's, the pool's tier allows O(managed_login_version), and for a custom domain the certificate
         O(certificate_arn) is V(ISSUED) in ACM (C(acm:DescribeCertificate)). A failed check fails the task and changes
         nothing.
       - When AWS still refuses the new domain after the old one was deleted, the old domain is created again with its
         name, certificate and managed login version, and the task fails saying so (a custom domain created again gets
-        a new CloudFront distribution, which the message names: its DNS alias must point to it). When that fails too,
+        a new CloudFront distribution, which the message names, and its DNS alias must point to it). When that fails too,
         the message says that the pool has no such domain any more and gives the options of the task that restores it.
     type: bool
     default: false

@@ -54,6 +54,8 @@ cognito-idp operation received is appended to it, one per line (for an IAM
 policy check; several emulator processes may share the file).
 
 moto's own ``POST /moto-api/reset`` keeps working and resets all AWS state.
+The other services of moto are served as moto serves them; a custom domain's
+certificate is looked up in moto's ACM (``_check_certificate``).
 
 Defaults reported for a user pool created with only ``PoolName``
 (``DescribeUserPool``), and restored by ``UpdateUserPool`` for every field it

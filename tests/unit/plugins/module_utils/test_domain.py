@@ -129,7 +129,8 @@ def test_the_message_of_a_domain_that_could_not_be_put_back_gives_the_task_that_
 def test_a_domain_put_back_with_the_same_cloudfront_distribution_asks_for_no_dns_change():
     old = {"UserPoolId": POOL, "Domain": "auth.example.com", "CloudFrontDistribution": "d1.cloudfront.net"}
     assert "DNS" not in domains.restored_message("problem", old, dict(old))
-    assert "is now d2.cloudfront.net (it was d1.cloudfront.net)" in domains.restored_message("problem", old, dict(old, CloudFrontDistribution="d2.cloudfront.net"))
+    moved = dict(old, CloudFrontDistribution="d2.cloudfront.net")
+    assert "is now d2.cloudfront.net (it was d1.cloudfront.net)" in domains.restored_message("problem", old, moved)
 
 
 def test_create_request_sends_only_what_the_task_sets():
