@@ -386,3 +386,18 @@ def test_the_table_covers_every_module_and_the_role_with_at_least_20_inputs_each
         counts[module] = counts.get(module, 0) + 1
     assert sorted(counts) == ["cognito_app_client", "cognito_domain", "cognito_user_pool", "kaleido_prep"]
     assert all(count >= 20 for count in counts.values()), counts
+
+
+def test_the_role_rows_pass_every_variable_of_the_role():
+    """tasks/hostile_role.yml lists each variable of the role's argument spec, so that a row can set any of them.
+
+    A listed variable that a row does not hold stays undefined in the role.
+    """
+    with open(os.path.join(HERE, "playbooks", "tasks", "hostile_role.yml"), encoding="utf-8") as handle:
+        tasks = yaml.safe_load(handle)
+    included = [task for task in tasks[0]["block"] if "ansible.builtin.include_role" in task]
+    with open(os.path.join(ROOT, "roles", "kaleido_prep", "meta", "argument_specs.yml"), encoding="utf-8") as handle:
+        options = yaml.safe_load(handle)["argument_specs"]["main"]["options"]
+    assert len(included) == 1
+    assert set(options) <= set(included[0]["vars"])
+    assert all(value == "{{ hostile.args.%s }}" % name for name, value in included[0]["vars"].items())
