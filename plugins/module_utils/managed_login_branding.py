@@ -43,8 +43,9 @@ def action(current, params):
     """What the task does: CREATE, RESET, DELETE or None (nothing to do).
 
     ``current`` is the app client's style (DescribeManagedLoginBrandingByClient)
-    or None.  With use_cognito_provided_values, a customised style is reset to
-    Cognito's default one; without it, any existing style is kept.
+    or None.  Only with use_cognito_provided_values (an explicit choice: the
+    module's default is false) is a customised style reset to Cognito's
+    default one; otherwise any existing style is kept.
     """
     if params["state"] == "absent":
         return DELETE if current else None

@@ -15,7 +15,8 @@ description:
     created through the API has no style, and its login pages show "Login pages unavailable" until it has one. The AWS
     console gives clients a style by itself; the API does not.
   - This module makes only Cognito's default style (C(UseCognitoProvidedValues)). Custom settings and images are
-    not supported; edit them in the branding editor of the AWS console.
+    not supported; edit them in the branding editor of the AWS console. The module keeps a style edited there unless
+    told otherwise with O(use_cognito_provided_values=true).
   - A style belongs to one app client; an app client has at most one style.
   - The user pool must be on the V(ESSENTIALS) or V(PLUS) feature plan. On V(LITE) the task fails before any change.
 author:
@@ -30,14 +31,15 @@ options:
     required: true
   use_cognito_provided_values:
     description:
-      - V(true) makes the client's style Cognito's default style. A client whose style was customised (in the
-        branding editor, or by another tool) has it reset to the default style, and its custom settings and images
-        are lost; the diff shows RV(managed_login_branding.use_cognito_provided_values) changing to V(true).
-      - V(false) makes sure that the client has a style and keeps the style it has, customised or not. A client
-        without a style is given Cognito's default style, the only one this module can create. Use it when the style
-        is edited in the AWS console.
+      - V(false) makes sure that the client has a style and keeps the style it has, customised or not.
+        A client without a style is given Cognito's default style, the only one this module can create. A style
+        edited in the branding editor of the AWS console, or by another tool, is left as it is.
+      - V(true) makes the client's style Cognito's default style. A client whose style was customised has it reset
+        to the default style, and its custom settings and images are lost; the diff shows
+        RV(managed_login_branding.use_cognito_provided_values) changing to V(true). Set it only to undo a
+        customisation.
     type: bool
-    default: true
+    default: false
   state:
     description:
       - V(present) gives the app client a style, V(absent) deletes its style.
@@ -63,16 +65,16 @@ EXAMPLES = r"""
     domain: kaleido-example
     managed_login_version: 2
 
-- name: Give the app client Cognito's default style, so its login pages work
+- name: Make sure the client has a style, so its login pages work (a style customised in the console is kept)
   kaleido.cognito.cognito_managed_login_branding:
     user_pool_id: "{{ pool.user_pool.id }}"
     client_id: "{{ app.app_client.client_id }}"
 
-- name: Make sure the client has a style, keeping one customised in the console
+- name: Reset the client's style to Cognito's default style, dropping its customisation
   kaleido.cognito.cognito_managed_login_branding:
     user_pool_id: "{{ pool.user_pool.id }}"
     client_id: "{{ app.app_client.client_id }}"
-    use_cognito_provided_values: false
+    use_cognito_provided_values: true
 
 - name: Remove the client's style
   kaleido.cognito.cognito_managed_login_branding:
@@ -198,7 +200,7 @@ def apply(module, client, current):
 ARGUMENT_SPEC = dict(
     user_pool_id=cognito.USER_POOL_ID_OPTION,
     client_id=dict(type="str", required=True),
-    use_cognito_provided_values=dict(type="bool", default=True),
+    use_cognito_provided_values=dict(type="bool", default=False),
     state=cognito.STATE_OPTION,
 )
 

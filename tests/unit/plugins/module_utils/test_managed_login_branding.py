@@ -5,9 +5,11 @@
 import datetime
 
 import pytest
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
 from ansible_collections.kaleido.cognito.plugins.module_utils import managed_login_branding as brandings
+from ansible_collections.kaleido.cognito.plugins.modules import cognito_managed_login_branding
 
 POOL = "us-east-1_AbCdEfGhI"
 CLIENT = "1example23456789"
@@ -16,7 +18,7 @@ WHEN = datetime.datetime(2025, 1, 1, 12, 0, tzinfo=datetime.timezone.utc)
 
 
 def params(**values):
-    base = dict(user_pool_id=POOL, client_id=CLIENT, use_cognito_provided_values=True, state="present")
+    base = dict(user_pool_id=POOL, client_id=CLIENT, use_cognito_provided_values=False, state="present")
     base.update(values)
     return base
 
@@ -53,16 +55,36 @@ def test_a_lite_pool_is_refused_naming_the_pool_and_the_plans():
 
 @pytest.mark.parametrize("current, task, expected", [
     (None, params(), brandings.CREATE),
-    (None, params(use_cognito_provided_values=False), brandings.CREATE),
+    (None, params(use_cognito_provided_values=True), brandings.CREATE),
     (style(), params(), None),
-    (style(), params(use_cognito_provided_values=False), None),
-    (style(default=False), params(), brandings.RESET),
-    (style(default=False), params(use_cognito_provided_values=False), None),
+    (style(), params(use_cognito_provided_values=True), None),
+    (style(default=False), params(), None),
+    (style(default=False), params(use_cognito_provided_values=True), brandings.RESET),
     (None, params(state="absent"), None),
     (style(default=False), params(state="absent"), brandings.DELETE),
 ])
 def test_action(current, task, expected):
     assert brandings.action(current, task) == expected
+
+
+def task_as_the_module_reads_it(**options):
+    """The module's params for a task with ``options``, defaults filled in by the module's own argument spec."""
+    result = ArgumentSpecValidator(cognito_managed_login_branding.ARGUMENT_SPEC).validate(dict(user_pool_id=POOL, client_id=CLIENT, **options))
+    assert result.error_messages == []
+    return result.validated_parameters
+
+
+def test_a_task_without_use_cognito_provided_values_keeps_a_customised_style():
+    task = task_as_the_module_reads_it()
+    assert task["use_cognito_provided_values"] is False
+    assert brandings.action(style(default=False), task) is None
+    assert brandings.action(style(), task) is None
+    assert brandings.action(None, task) == brandings.CREATE
+
+
+def test_only_an_explicit_use_cognito_provided_values_resets_a_customised_style():
+    assert brandings.action(style(default=False), task_as_the_module_reads_it(use_cognito_provided_values=True)) == brandings.RESET
+    assert brandings.action(style(default=False), task_as_the_module_reads_it(use_cognito_provided_values=False)) is None
 
 
 def test_requests_ask_for_the_default_style():
