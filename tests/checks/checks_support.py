@@ -121,10 +121,11 @@ def build_lock(name: str):
 
 
 def build_lint_collections() -> Path:
-    """Symlink tree for ANSIBLE_COLLECTIONS_PATH: kaleido.cognito -> the repo, amazon.aws -> venv."""
+    """Symlink tree for ANSIBLE_COLLECTIONS_PATH: kaleido.cognito -> the repo, its dependencies -> venv."""
     links = {
         LINT_COLLECTIONS_ROOT / "ansible_collections" / "kaleido" / "cognito": ROOT,
         LINT_COLLECTIONS_ROOT / "ansible_collections" / "amazon" / "aws": SITE_COLLECTIONS / "amazon" / "aws",
+        LINT_COLLECTIONS_ROOT / "ansible_collections" / "community" / "aws": SITE_COLLECTIONS / "community" / "aws",
     }
     for link, target in links.items():
         link.parent.mkdir(parents=True, exist_ok=True)

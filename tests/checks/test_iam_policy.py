@@ -50,6 +50,7 @@ import pytest
 import yaml
 
 from checks_support import ROOT  # pylint: disable=import-error
+from checks_support import SITE_COLLECTIONS  # pylint: disable=import-error
 
 pytestmark = [pytest.mark.checks]
 
@@ -64,7 +65,7 @@ OWNER_TAG_VARIABLE = "__kaleido_prep_owner_tag"
 
 COGNITO = "cognito-idp"
 # The services the collection calls, Cognito first (see code_operations()).
-SERVICES = (COGNITO, "acm")
+SERVICES = (COGNITO, "acm", "secretsmanager")
 OPERATIONS_FILE_VARIABLE = "COGNITO_EMULATOR_OPERATIONS_FILE"
 INTEGRATION_MARKER_SUFFIX = ".integration"  # tests/conftest.py
 USER_POOL_ARNS = "arn:aws:cognito-idp:*:*:userpool/*"
@@ -84,8 +85,19 @@ PLAYBOOK_DIRS = (ROOT / "roles", ROOT / "playbooks")
 CLIENT_CALL = re.compile(r"\bclient\.([a-z][a-z0-9_]*)\s*\(")
 PAGINATOR = re.compile(r"\bget_paginator\(\s*[\"']([a-z][a-z0-9_]*)[\"']")
 TASK_ACTION = re.compile(r"^\s*(?:-\s+)?([a-z0-9_]+\.[a-z0-9_]+\.[a-z0-9_]+):", re.MULTILINE)
+# Modules of other collections that the role uses, with the operations of the
+# way the role uses them (community.aws.secretsmanager_secret without rotation,
+# replicas or a resource policy: kaleido_prep_secrets_manager_secret).
+OTHER_MODULES = {
+    "community.aws.secretsmanager_secret": (
+        SITE_COLLECTIONS / "community" / "aws" / "plugins" / "modules" / "secretsmanager_secret.py",
+        ("secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue", "secretsmanager:GetResourcePolicy",
+         "secretsmanager:CreateSecret", "secretsmanager:UpdateSecret", "secretsmanager:RestoreSecret",
+         "secretsmanager:TagResource", "secretsmanager:UntagResource", "secretsmanager:DeleteSecret"),
+    ),
+}
 # What the role and the playbook may use: modules that make no AWS call, and ours.
-ALLOWED_TASK_NAMESPACES = ("ansible.builtin.", "kaleido.cognito.")
+ALLOWED_TASK_NAMESPACES = ("ansible.builtin.", "kaleido.cognito.") + tuple(OTHER_MODULES)
 # A ${Placeholder} of the reference's ARN templates and condition key names.
 PLACEHOLDER = re.compile(r"\\\$\\\{[A-Za-z]+\\\}")
 
@@ -155,22 +167,26 @@ def shipped_actions():
 
 
 def code_operations():
-    """``service:Operation`` -> the places in plugins/ that call it."""
-    return copy.deepcopy(scanned_code_operations())
+    """``service:Operation`` -> the places in plugins/ that call it, and the other modules the role uses that do."""
+    calls = copy.deepcopy(scanned_code_operations())
+    for name, (_path, operations) in OTHER_MODULES.items():
+        for operation in operations:
+            calls.setdefault(operation, []).append(name)
+    return calls
 
 
-@functools.lru_cache(maxsize=1)
-def scanned_code_operations():
-    mappings = [(service, service_client(service).meta.method_to_api_mapping) for service in SERVICES]
+@functools.lru_cache(maxsize=None)
+def scanned_code_operations(paths=None, services=SERVICES):
+    mappings = [(service, service_client(service).meta.method_to_api_mapping) for service in services]
     calls = {}
-    for path in sorted(CODE_DIR.rglob("*.py")):
+    for path in paths or sorted(CODE_DIR.rglob("*.py")):
         text = path.read_text(encoding="utf-8")
         for pattern in (CLIENT_CALL, PAGINATOR):
             for match in pattern.finditer(text):
                 for service, mapping in mappings:
                     if match.group(1) in mapping:
                         line = text.count("\n", 0, match.start()) + 1
-                        where = "{0}:{1}".format(path.relative_to(ROOT).as_posix(), line)
+                        where = "{0}:{1}".format(path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.name, line)
                         calls.setdefault("{0}:{1}".format(service, mapping[match.group(1)]), []).append(where)
                         break
     return calls
@@ -392,6 +408,14 @@ def test_policies_allow_every_operation_the_collection_can_call():
 def test_policies_allow_no_action_the_collection_cannot_call():
     extra = set(shipped_actions()) - set(code_operations())
     assert not extra, "actions the policies allow that no code in plugins/ calls: {0}".format(sorted(extra))
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("name", sorted(OTHER_MODULES))
+def test_the_operations_listed_for_another_collection_s_module_are_calls_of_that_module(name):
+    path, operations = OTHER_MODULES[name]
+    services = tuple(sorted(set(operation.split(":")[0] for operation in operations)))
+    assert set(operations) <= set(scanned_code_operations((path,), services)), "{0} does not call all of {1}".format(path, operations)
 
 
 @pytest.mark.unit

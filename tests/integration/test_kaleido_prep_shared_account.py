@@ -159,3 +159,32 @@ def test_the_handoff_file_is_private_before_the_secret_is_written_to_it(prep, tm
     assert writes[0]["mode"] == 0o600
     assert stat.S_IMODE(os.stat(prep.handoff).st_mode) == 0o600
     assert yaml.safe_load(prep.handoff.read_text())["client_secret"]
+
+
+def test_the_handoff_goes_to_a_secrets_manager_secret_with_no_new_version_on_a_rerun_and_teardown_removes_it(prep, emulator):
+    """AWX: the job's files vanish, so the fact (client secret included) goes to AWS Secrets Manager as JSON."""
+    import boto3  # pylint: disable=import-outside-toplevel
+
+    secrets = boto3.client("secretsmanager", region_name="us-east-1", endpoint_url=emulator.endpoint_url, **emulator.credentials())
+
+    def version_ids():
+        return sorted(version["VersionId"] for version in secrets.list_secret_version_ids(SecretId="kaleido-acme")["Versions"])
+
+    first = succeeded(prep(kaleido_prep_secrets_manager_secret="kaleido-acme", kaleido_prep_tags={"project": "kaleido"}))
+    handoff = yaml.safe_load(prep.handoff.read_text())
+    value = json.loads(secrets.get_secret_value(SecretId="kaleido-acme")["SecretString"])
+    assert value == {key: handoff[key] for key in ("region", "user_pool_id", "user_pool_arn", "client_id", "client_secret", "cognito_domain")}
+    described = secrets.describe_secret(SecretId="kaleido-acme")
+    assert {tag["Key"]: tag["Value"] for tag in described["Tags"]} == dict(OWNER_TAG, project="kaleido")
+    assert value["client_secret"] not in first.output
+    assert "AWS Secrets Manager secret kaleido-acme" in first.stdout
+    versions = version_ids()
+    assert len(versions) == 1
+
+    rerun = succeeded(prep(kaleido_prep_secrets_manager_secret="kaleido-acme", kaleido_prep_tags={"project": "kaleido"}))
+    assert recap(rerun)["changed"] == 0
+    assert version_ids() == versions
+
+    succeeded(prep(kaleido_prep_state="absent", kaleido_prep_deletion_protection=False, kaleido_prep_secrets_manager_secret="kaleido-acme",
+                   kaleido_prep_secrets_manager_recovery_window=0))
+    assert secrets.list_secrets()["SecretList"] == []
