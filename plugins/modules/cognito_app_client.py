@@ -70,11 +70,11 @@ options:
       - Redirect URLs allowed after sign-in. Each must be an absolute URL without a fragment, of at most 1024
         letters, marks, symbols, numbers or punctuation (no white space, control or invisible characters); C(http) is
         accepted only for C(localhost), C(127.0.0.1) and C([::1]); app URLs such as V(myapp://callback) are accepted.
-      - Refused although AWS would take them, because a browser sent there after sign-in, with the code or tokens,
-        would run script or open local content, or go to another host than the one the URL seems to name: the schemes
-        C(javascript), C(vbscript), C(data), C(file), C(about), C(blob), C(filesystem), C(view-source), C(jar),
-        C(mhtml) and C(ms-its); any backslash (write C(/) or C(%5C)); user info before the host (C(user@) or
-        C(user:password@); a password is not repeated in the message).
+      - Also refused, although AWS would take them, because a browser sent there after sign-in with the code or
+        tokens would run script, open local content, or go to another host than the one the URL seems to name. These
+        are the schemes C(javascript), C(vbscript), C(data), C(file), C(about), C(blob), C(filesystem),
+        C(view-source), C(jar), C(mhtml) and C(ms-its), any backslash (write C(/) or C(%5C)), and user info before the
+        host (C(user@) or C(user:password@); a password is not repeated in the message).
       - A refused URL fails the task before any AWS call, with a message naming the option and the URL.
       - Needs O(allowed_oauth_flows_user_pool_client=true) on the client.
     type: list
