@@ -12,11 +12,14 @@ the AWS API reference text.
 Run as a program (``python cognito_emulator.py --port 0 --port-file PATH``) it
 serves moto on 127.0.0.1 with these patches applied plus a WSGI middleware:
 
-* ``GET /_emulator/calls``: ``{"calls": [operation, ...], "user_agents": [...]}``,
+* ``GET /_emulator/calls``: ``{"calls": [operation, ...], "user_agents": [...],
+  "throttled": [operation, ...]}``,
   every cognito-idp operation received since the last reset, in order of
   arrival, and the User-Agent header of each (tests/integration/lookup_plugins/
-  emulator_calls.py tells apart the runs of one looped task by it);
-* ``POST /_emulator/calls/reset``: clears that log;
+  emulator_calls.py tells apart the runs of one looped task by it), and the
+  operations refused by the request_quotas knob;
+* ``POST /_emulator/calls/reset``: clears that log (and the request_quotas
+  windows);
 * ``GET /_emulator/config``, ``POST /_emulator/config`` (JSON body): read or
   set knobs (each knob has its own validator; a bad value answers 400):
 
@@ -37,6 +40,13 @@ serves moto on 127.0.0.1 with these patches applied plus a WSGI middleware:
     ``"UserPool"``) and DescribeUserPoolClient (key ``"UserPoolClient"``), e.g.
     ``{"UserPool": {"FutureSetting": {"Enabled": true}}}``; see
     ``_unknown_members_of``;
+  - ``request_quotas`` (true or false, default false): Cognito's request-rate
+    quotas per account, Region and category, and per operation on one pool;
+    a request past one answers TooManyRequestsException (see the "request
+    quotas" section);
+  - ``quota_clock`` (number >= 0 or null, default null): the time in seconds
+    that request_quotas sees (null: the monotonic clock), so that tests set
+    the passing of time instead of waiting;
 * ``POST /_emulator/call`` (JSON body ``{"call": "describe_user_pool",
   "params": {...}, "account": null, "region": "us-east-1"}``): makes that
   boto3 cognito-idp call to this emulator, from this process (as account
@@ -145,7 +155,7 @@ def _control_module():
 
 
 DEFAULT_KNOBS = {"domain_creating_seconds": 0, "domain_deleting_seconds": 0, "unknown_members": {},
-                 "lookup_gather": {"requests": 0, "seconds": 0}}
+                 "lookup_gather": {"requests": 0, "seconds": 0}, "request_quotas": False, "quota_clock": None}
 # Operations whose answers the lookup_gather knob
 # holds: the look-ups by name of the modules.
 LISTING_OPERATIONS = ("ListUserPools", "ListUserPoolClients", "DescribeIdentityProvider")
@@ -246,6 +256,18 @@ def _unknown_members_knob(name, value):
     return copy.deepcopy(value)
 
 
+def _clock_knob(name, value):
+    if value is None:
+        return None
+    return _seconds_knob(name, value)
+
+
+def _bool_knob(name, value):
+    if not isinstance(value, bool):
+        raise ValueError("knob %s needs true or false" % name)
+    return value
+
+
 def _gather_knob(name, value):
     if not isinstance(value, dict) or sorted(value) != ["requests", "seconds"]:
         raise ValueError("knob %s needs a JSON object such as {\"requests\": 3, \"seconds\": 5}" % name)
@@ -283,6 +305,8 @@ KNOB_VALIDATORS = {
     "domain_deleting_seconds": _seconds_knob,
     "lookup_gather": _gather_knob,
     "unknown_members": _unknown_members_knob,
+    "request_quotas": _bool_knob,
+    "quota_clock": _clock_knob,
 }
 
 
@@ -1736,6 +1760,167 @@ def _patch_identity_providers(models, backend_cls):
 # ------------------------------------------------- end of identity providers
 
 
+# ------------------------------------------------------------ request quotas
+# The request_quotas knob (off by default): Cognito's request-rate quotas for
+# the operations on user pools, app clients and a pool's resources.  Source:
+# Amazon Cognito Developer Guide, "Quotas in Amazon Cognito", section "Amazon
+# Cognito user pools API operation categories and request rate quotas"
+# (https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html).
+# A category's quota is the requests per second of all its operations
+# together, in one account and one Region, on all the account's user pools
+# (not adjustable for these six categories).  In the categories marked 1
+# there (UserPoolResourceRead, UserPoolResourceUpdate, UserPoolClientRead,
+# UserPoolClientUpdate), "any individual operation in this category has a
+# constraint that prevents the operation from being called at a rate higher
+# than 5 RPS for a single user pool"; Service Quotas lists a "per user pool"
+# rate for those four categories only, so UserPoolRead and UserPoolUpdate have
+# no per-pool limit here.  ListTagsForResource: "You can use this action up to
+# 10 times per second, per account" (AWS API reference of the operation).
+# Past a limit AWS answers TooManyRequestsException (HTTP 400); the message is
+# the AWS-wide "Rate exceeded".  A refused request does not count towards the
+# rates: the window holds the requests that were served.
+QUOTA_CATEGORY_RATES = {
+    "UserPoolRead": 15,
+    "UserPoolUpdate": 15,
+    "UserPoolResourceRead": 20,
+    "UserPoolResourceUpdate": 15,
+    "UserPoolClientRead": 15,
+    "UserPoolClientUpdate": 15,
+}
+QUOTA_PER_POOL_CATEGORIES = frozenset(["UserPoolResourceRead", "UserPoolResourceUpdate", "UserPoolClientRead", "UserPoolClientUpdate"])
+QUOTA_PER_POOL_RATE = 5
+QUOTA_OPERATION_RATES = {"ListTagsForResource": 10}
+QUOTA_WINDOW_SECONDS = 1.0
+# The guide's table also names each category's operations; those lists are
+# not confirmed here, so the mapping follows the categories' descriptions: "Operations that read your user pools",
+# "that create, update, or delete your user pools", "that retrieve
+# information about resources ... from a user pool", "that modify resources
+# ... in a user pool", "that retrieve information about your user pool
+# clients", "that create, update, and delete your user pool clients".
+# Domains, identity providers, managed login brandings and tags are counted as
+# a pool's resources: not confirmed, and the conservative choice (those
+# categories also have the per-pool limit).
+QUOTA_CATEGORIES = {
+    "UserPoolRead": ("ListUserPools", "DescribeUserPool", "GetUserPoolMfaConfig"),
+    "UserPoolUpdate": ("CreateUserPool", "UpdateUserPool", "DeleteUserPool", "AddCustomAttributes", "SetUserPoolMfaConfig"),
+    "UserPoolClientRead": ("ListUserPoolClients", "DescribeUserPoolClient", "ListUserPoolClientSecrets"),
+    "UserPoolClientUpdate": ("CreateUserPoolClient", "UpdateUserPoolClient", "DeleteUserPoolClient", "AddUserPoolClientSecret",
+                             "DeleteUserPoolClientSecret"),
+    "UserPoolResourceRead": ("DescribeUserPoolDomain", "DescribeIdentityProvider", "ListIdentityProviders",
+                             "GetIdentityProviderByIdentifier", "DescribeManagedLoginBranding",
+                             "DescribeManagedLoginBrandingByClient", "ListTagsForResource"),
+    "UserPoolResourceUpdate": ("CreateUserPoolDomain", "UpdateUserPoolDomain", "DeleteUserPoolDomain", "CreateIdentityProvider",
+                               "UpdateIdentityProvider", "DeleteIdentityProvider", "CreateManagedLoginBranding",
+                               "UpdateManagedLoginBranding", "DeleteManagedLoginBranding", "TagResource", "UntagResource"),
+}
+QUOTA_CATEGORY_OF = dict((operation, category) for category, operations in QUOTA_CATEGORIES.items() for operation in operations)
+# SigV4: Credential=<access key id>/<date>/<region>/<service>/aws4_request
+_CREDENTIAL_RE = re.compile(r"Credential=([^/,\s]+)/[^/]+/([^/]+)/")
+
+
+def _request_body(environ):
+    """The JSON body of a request (None when there is none or it is not JSON), put back for the next reader."""
+    try:
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return None
+    if length <= 0:
+        return None
+    raw = environ["wsgi.input"].read(length)
+    environ["wsgi.input"] = io.BytesIO(raw)
+    environ["CONTENT_LENGTH"] = str(len(raw))
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except ValueError:
+        return None
+
+
+def _quota_pool(params):
+    """The user pool a request is about: UserPoolId, the pool of a ResourceArn, else the domain it names."""
+    if not isinstance(params, dict):
+        params = {}
+    if params.get("UserPoolId"):
+        return params["UserPoolId"]
+    arn = params.get("ResourceArn") or ""
+    if ":userpool/" in arn:
+        return arn.rsplit("/", 1)[-1]
+    return ("domain", params.get("Domain"))
+
+
+def _quota_account(access_key):
+    """The account moto files the access key's requests under."""
+    from moto.iam.models import get_account_id_from  # pylint: disable=import-outside-toplevel
+    return get_account_id_from(access_key)
+
+
+class _RequestQuotas(object):
+    """Sliding one-second windows of served requests, per limit (thread-safe), and the refused requests."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._windows = {}
+        self._throttled = []
+
+    def throttled(self):
+        """The operations refused for the request rate since the last reset, in order."""
+        with self._lock:
+            return list(self._throttled)
+
+    def reset(self):
+        """Forget the windows and the refused requests."""
+        with self._lock:
+            self._windows.clear()
+            del self._throttled[:]
+
+    def limits(self, environ, operation):
+        """(window key, rate) of every limit ``operation`` counts towards."""
+        category = QUOTA_CATEGORY_OF.get(operation)
+        if category is None:
+            return []
+        match = _CREDENTIAL_RE.search(environ.get("HTTP_AUTHORIZATION") or "")
+        access_key, region = match.groups() if match else ("", "us-east-1")
+        account = (_quota_account(access_key), region)
+        limits = [(account + (category,), QUOTA_CATEGORY_RATES[category])]
+        if operation in QUOTA_OPERATION_RATES:
+            limits.append((account + (operation,), QUOTA_OPERATION_RATES[operation]))
+        if category in QUOTA_PER_POOL_CATEGORIES:
+            limits.append((account + (operation, _quota_pool(_request_body(environ))), QUOTA_PER_POOL_RATE))
+        return limits
+
+    def admit(self, environ, operation):
+        """False when ``operation`` is over a limit now (the request is then recorded as refused)."""
+        limits = self.limits(environ, operation)
+        if not limits:
+            return True
+        clock = get_knob("quota_clock")
+        now = time.monotonic() if clock is None else clock
+        with self._lock:
+            windows = []
+            for key, rate in limits:
+                # The window is (now - 1 s, now]; stamps after now (a clock knob set back) are dropped too.
+                window = [stamp for stamp in self._windows.get(key, []) if now - QUOTA_WINDOW_SECONDS < stamp <= now]
+                self._windows[key] = window
+                windows.append((window, rate))
+            if any(len(window) >= rate for window, rate in windows):
+                self._throttled.append(operation)
+                return False
+            for window, _rate in windows:
+                window.append(now)
+            return True
+
+
+_QUOTAS = _RequestQuotas()
+
+
+def _throttled_reply(start_response):
+    body = json.dumps({"__type": "TooManyRequestsException", "message": "Rate exceeded"}).encode("utf-8")
+    start_response("400 Bad Request", [("Content-Type", "application/x-amz-json-1.1"), ("Content-Length", str(len(body)))])
+    return [body]
+
+
+# ---------------------------------------------------- end of request quotas
+
+
 # ----------------------------------------------------------------- WSGI layer
 
 class EmulatorMiddleware:
@@ -1768,6 +1953,7 @@ class EmulatorMiddleware:
         with self._lock:
             del self._calls[:]
             del self._user_agents[:]
+        _QUOTAS.reset()
 
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO") or ""
@@ -1781,6 +1967,8 @@ class EmulatorMiddleware:
                 self._user_agents.append(environ.get("HTTP_USER_AGENT") or "")
             if self.operations_file:
                 self._log_operation(operation)
+            if get_knob("request_quotas") and not _QUOTAS.admit(environ, operation):
+                return _throttled_reply(start_response)
             if self.validate:
                 message = self._validate(environ, operation)
                 if message:
@@ -1804,20 +1992,8 @@ class EmulatorMiddleware:
     @staticmethod
     def _validate(environ, operation):
         """validate_request on the JSON body, which is put back for moto."""
-        try:
-            length = int(environ.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            return None
-        if length <= 0:
-            return None
-        raw = environ["wsgi.input"].read(length)
-        environ["wsgi.input"] = io.BytesIO(raw)
-        environ["CONTENT_LENGTH"] = str(len(raw))
-        try:
-            params = json.loads(raw.decode("utf-8"))
-        except ValueError:
-            return None
-        return validate_request(operation, params)
+        params = _request_body(environ)
+        return None if params is None else validate_request(operation, params)
 
     @staticmethod
     def _reply(start_response, status, payload, content_type="application/json"):
@@ -1860,7 +2036,7 @@ class EmulatorMiddleware:
             return self._reply(start_response, "200 OK", {"ok": True})
         if route == ("GET", "/_emulator/calls"):
             with self._lock:
-                log = {"calls": list(self._calls), "user_agents": list(self._user_agents)}
+                log = {"calls": list(self._calls), "user_agents": list(self._user_agents), "throttled": _QUOTAS.throttled()}
             return self._reply(start_response, "200 OK", log)
         if route == ("POST", "/_emulator/calls/reset"):
             self.reset_calls()

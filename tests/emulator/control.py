@@ -115,8 +115,12 @@ class Emulator(local_server.LocalServerProcess):
         """calls() without the Describe*, List* and Get* operations."""
         return [name for name in self.calls() if not name.startswith(READ_PREFIXES)]
 
+    def throttled_calls(self):
+        """Names of the operations that the request_quotas knob refused since the last reset, in order."""
+        return self._request("GET", "/_emulator/calls")["throttled"]
+
     def reset_calls(self):
-        """Forget the recorded calls."""
+        """Forget the recorded calls (and the request_quotas windows)."""
         self._request("POST", "/_emulator/calls/reset")
 
     def configure(self, **knobs):
