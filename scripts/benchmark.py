@@ -3,14 +3,24 @@
 """Measure Cognito API calls and wall time per run, against the emulator.
 
     ./scripts/benchmark            (sets up .venv first)
+    ./scripts/benchmark --orgs 10  (N orgs under Cognito's request quotas)
 
 Each line: the run, its wall time, the number of Cognito calls, the write
-calls, and the calls by operation. Timing depends on the machine; the call
-counts do not. Nothing here asserts a time: this is a measurement.
+calls, the calls that the emulator refused for the request rate (throttled),
+and the calls by operation. Timing depends on the machine; the call counts do
+not, except the throttled ones and their retries. Nothing here asserts a time:
+this is a measurement.
+
+--orgs N runs the playbook kaleido.cognito.kaleido_prep for N orgs (one
+inventory host each, each with its own handoff file) under the emulator's
+request_quotas knob: once with --forks N (the orgs side by side, as one AWX
+job), once with --forks 1 (one after another); each from an empty account.
 """
 
+import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -50,11 +60,14 @@ def measure(emulator, label, command):
     elapsed = time.monotonic() - start
     calls = emulator.calls()
     writes = emulator.write_calls()
+    throttled = emulator.throttled_calls()
     status = "ok" if result.returncode == 0 else "FAILED rc={0}".format(result.returncode)
     by_operation = ", ".join("{0} {1}".format(name, count) for name, count in sorted(Counter(calls).items()))
-    print("{0:<54} {1:>6.2f} s  {2:>3} calls  {3:>2} writes  {4}  [{5}]".format(label, elapsed, len(calls), len(writes), status, by_operation))
+    print("{0:<54} {1:>6.2f} s  {2:>3} calls  {3:>2} writes  {4:>3} throttled  {5}  [{6}]".format(
+        label, elapsed, len(calls), len(writes), len(throttled), status, by_operation))
     if result.returncode != 0:
         print(result.stdout[-3000:] + result.stderr[-3000:])
+    result.elapsed, result.calls, result.throttled = elapsed, calls, throttled
     return result
 
 
@@ -63,7 +76,46 @@ def module(name, args):
             "-e", "ansible_python_interpreter=" + sys.executable, "-m", "kaleido.cognito." + name, "-a", json.dumps(args)]
 
 
+def failures(result):
+    """Failed and unreachable hosts of an ansible-playbook run, from its PLAY RECAP."""
+    return sum(int(count) for count in re.findall(r"(?:failed|unreachable)=(\d+)", result.stdout))
+
+
+def many_orgs(count):
+    """The kaleido_prep playbook for ``count`` orgs under the request quotas: side by side, then one after another."""
+    workdir = tempfile.mkdtemp(prefix="kaleido-benchmark-")
+    orgs = ["org{0:02d}".format(index) for index in range(count)]
+    inventory = os.path.join(workdir, "orgs.json")
+    with open(inventory, "w") as stream:
+        json.dump({"orgs": {"hosts": {org: {"kaleido_prep_pool_name": org + "-kaleido-users", "kaleido_prep_domain_prefix": org + "-kaleido-org",
+                                            "kaleido_prep_region": "us-east-1"} for org in orgs}}}, stream)
+    variables = {"kaleido_prep_hosts": "orgs", "kaleido_prep_handoff_file": os.path.join(workdir, "{{ inventory_hostname }}-handoff.yml")}
+    rows = []
+    with Emulator() as emulator:
+        print("kaleido.cognito benchmark against the emulator at {0}: {1} orgs under the request_quotas knob".format(emulator.endpoint_url, count))
+        for forks, how in ((count, "side by side"), (1, "one after another")):
+            emulator.reset()
+            emulator.configure(request_quotas=True)
+            label = "kaleido_prep: {0} orgs {1} (forks {2})".format(count, how, forks)
+            result = measure(emulator, label, [os.path.join(BIN, "ansible-playbook"), "-i", inventory, "kaleido.cognito.kaleido_prep",
+                                               "--forks", str(forks), "-e", json.dumps(variables)])
+            emulator.configure(request_quotas=False)
+            pools = len(emulator.client().get_paginator("list_user_pools").paginate(MaxResults=60).build_full_result()["UserPools"])
+            rows.append((label, result.elapsed, len(result.calls), len(result.throttled), failures(result), result.returncode, pools))
+    print()
+    print("| run | wall time | Cognito calls | throttled | failed hosts | exit code | pools |")
+    print("|---|---|---|---|---|---|---|")
+    for row in rows:
+        print("| {0} | {1:.1f} s | {2} | {3} | {4} | {5} | {6} |".format(*row))
+    return 0 if all(row[4:] == (0, 0, count) for row in rows) else 1
+
+
 def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--orgs", type=int, help="run only the kaleido_prep playbook for this many orgs under the request quotas")
+    args = parser.parse_args()
+    if args.orgs:
+        return many_orgs(args.orgs)
     workdir = tempfile.mkdtemp(prefix="kaleido-benchmark-")
     handoff = os.path.join(workdir, "handoff.yml")
     variables = {"kaleido_prep_pool_name": "bench", "kaleido_prep_domain_prefix": "bench-org", "kaleido_prep_region": "us-east-1"}
@@ -95,7 +147,8 @@ def main():
         measure(emulator, "cognito_user_pool: idempotent rerun", module("cognito_user_pool", pool))
         measure(emulator, "cognito_user_pool: update password policy", module("cognito_user_pool", dict(pool, password_policy={"minimum_length": 12})))
         measure(emulator, "cognito_user_pool: delete", module("cognito_user_pool", {"name": "bench-pool", "state": "absent"}))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -1792,11 +1792,12 @@ QUOTA_PER_POOL_RATE = 5
 QUOTA_OPERATION_RATES = {"ListTagsForResource": 10}
 QUOTA_WINDOW_SECONDS = 1.0
 # The guide's table also names each category's operations; those lists are
-# not confirmed here, so the mapping follows the categories' descriptions: "Operations that read your user pools",
-# "that create, update, or delete your user pools", "that retrieve
-# information about resources ... from a user pool", "that modify resources
-# ... in a user pool", "that retrieve information about your user pool
-# clients", "that create, update, and delete your user pool clients".
+# not confirmed here, so the mapping follows the categories' descriptions:
+# "Operations that read your user pools", "that create, update, or delete
+# your user pools", "that retrieve information about resources ... from a
+# user pool", "that modify resources ... in a user pool", "that retrieve
+# information about your user pool clients", "that create, update, and
+# delete your user pool clients".
 # Domains, identity providers, managed login brandings and tags are counted as
 # a pool's resources: not confirmed, and the conservative choice (those
 # categories also have the per-pool limit).
