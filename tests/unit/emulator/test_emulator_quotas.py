@@ -34,7 +34,7 @@ def _client(emulator, account=None, region="us-east-1"):
 def _outcomes(call, times):
     """"ok" or the error code of each of ``times`` calls."""
     results = []
-    for _ in range(times):
+    for _attempt in range(times):
         try:
             call()
             results.append("ok")
@@ -77,7 +77,7 @@ def test_the_throttling_answer_is_the_one_botocore_parses_for_cognito(emulator):
     client = _client(emulator)
     [(pool, _app)] = _pools_with_clients(client, 1)
     emulator.configure(request_quotas=True, quota_clock=NOW)
-    for _ in range(5):
+    for _attempt in range(5):
         client.list_user_pool_clients(UserPoolId=pool, MaxResults=10)
     with pytest.raises(ClientError) as excinfo:
         client.list_user_pool_clients(UserPoolId=pool, MaxResults=10)
