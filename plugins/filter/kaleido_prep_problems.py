@@ -65,6 +65,12 @@ options:
       kaleido_prep_tags:
         description: Tags of the user pool.
         type: dict
+      kaleido_prep_secrets_manager_secret:
+        description: Name of the AWS Secrets Manager secret of the handoff, or empty.
+        type: str
+      kaleido_prep_secrets_manager_recovery_window:
+        description: Recovery window of that secret, in days (0 deletes it at once).
+        type: int
       kaleido_prep_domain_wait_timeout:
         description: Seconds to wait for the domain to become active.
         type: int
@@ -250,6 +256,25 @@ def _tag_problems(variables):
     return checks.tag_problems(name, tags)
 
 
+SECRETS_MANAGER_OPTIONS = ("kaleido_prep_secrets_manager_secret", "kaleido_prep_secrets_manager_recovery_window")
+
+
+def _secrets_manager_problems(variables):
+    """The handoff secret's name and recovery window (community.aws.secretsmanager_secret passes them to AWS)."""
+    problems = []
+    name, window = SECRETS_MANAGER_OPTIONS
+    if variables.get(name):
+        problems.append(checks.secret_name_problem(name, _text(variables[name])))
+    if window in variables:
+        try:
+            days = check_type_int(variables[window])
+        except TypeError:
+            problems.append("{0} must be a whole number of days, got {1}".format(window, _type_name(variables[window])))
+        else:
+            problems.append(checks.recovery_window_problem(window, days))
+    return [problem for problem in problems if problem]
+
+
 PROVIDERS = "kaleido_prep_external_identity_providers"
 
 
@@ -294,6 +319,7 @@ def kaleido_prep_problems(variables):
     problems.extend(_app_client_problems(variables))
     problems.extend(_tag_problems(variables))
     problems.extend(_provider_problems(variables))
+    problems.extend(_secrets_manager_problems(variables))
     return problems
 
 

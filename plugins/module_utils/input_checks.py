@@ -92,6 +92,29 @@ def client_id_problem(option, client_id):
     return "{0} must be 1 to 128 letters, digits or + characters, got {1!r}".format(option, client_id)
 
 
+# CreateSecret Name (AWS Secrets Manager API reference): 1 to 512 ASCII
+# letters, digits and /_+=.@- characters.
+SECRET_NAME = re.compile(r"[A-Za-z0-9/_+=.@-]{1,512}")
+# DeleteSecret RecoveryWindowInDays: 7 to 30 days; 0 here means
+# ForceDeleteWithoutRecovery, as community.aws.secretsmanager_secret's recovery_window.
+RECOVERY_WINDOW_DAYS = (7, 30)
+
+
+def secret_name_problem(option, name):
+    """A message when ``name`` is not an AWS Secrets Manager secret name, else None."""
+    if SECRET_NAME.fullmatch(name):
+        return None
+    return "{0} must be 1 to 512 letters, digits or /_+=.@- characters (an AWS Secrets Manager secret name), got {1!r}".format(option, name)
+
+
+def recovery_window_problem(option, days):
+    """A message when ``days`` is neither 0 (no recovery) nor a recovery window AWS Secrets Manager accepts, else None."""
+    low, high = RECOVERY_WINDOW_DAYS
+    if days == 0 or low <= days <= high:
+        return None
+    return "{0} must be 0 (delete at once) or {1} to {2} days, got {3}".format(option, low, high, days)
+
+
 def region_problem(option, region):
     """A message when ``region`` is not an AWS region name, else None."""
     if REGION.fullmatch(region):

@@ -336,6 +336,11 @@ def run_sweep(emulator, *args, **extra_env):
     return subprocess.run([sys.executable, SWEEP] + list(args), cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False)
 
 
+# Seconds of --older-than in the sweeps below: the old pools are older, the young one stays younger.
+OLDER_THAN = 10
+OLD_AGE = OLDER_THAN + 5
+
+
 @pytest.fixture
 def leftovers(emulator):
     """Old pools (tagged with a domain and deletion protection; tagged by another run; untagged), then a young tagged one."""
@@ -346,7 +351,8 @@ def leftovers(emulator):
     raw.create_user_pool_domain(UserPoolId=old["Id"], Domain="kt-sweep-old")
     other_run = raw.create_user_pool(PoolName="kt-other-run", UserPoolTags={TAG: "kcB"})["UserPool"]
     untagged = raw.create_user_pool(PoolName="kt-untagged", UserPoolTags={"Project": "x"})["UserPool"]
-    time.sleep(6)
+    # The young pool must stay younger than the sweeps' --older-than while three sweeps run, also on a loaded machine.
+    time.sleep(OLD_AGE + 1)
     young = raw.create_user_pool(PoolName="kt-young", UserPoolTags={TAG: "kcA"})["UserPool"]
     emulator.reset_calls()
     return {"old": old["Id"], "other_run": other_run["Id"], "untagged": untagged["Id"], "young": young["Id"]}
@@ -360,7 +366,7 @@ def pool_ids(emulator):
 def test_sweep_dry_run_lists_and_deletes_nothing_and_delete_removes_only_old_tagged_pools(emulator, leftovers):
     everything = sorted(leftovers.values())
 
-    dry = run_sweep(emulator, "--older-than", "4s", "--run-id", "kcA")
+    dry = run_sweep(emulator, "--older-than", "%ds" % OLDER_THAN, "--run-id", "kcA")
     assert dry.returncode == 0, dry.stdout + dry.stderr
     assert "would delete: %s kt-old (run kcA;" % leftovers["old"] in dry.stdout
     assert "domains kt-sweep-old; deletion protection on)" in dry.stdout
@@ -370,11 +376,11 @@ def test_sweep_dry_run_lists_and_deletes_nothing_and_delete_removes_only_old_tag
     assert emulator.write_calls() == []
     assert pool_ids(emulator) == everything
 
-    every_run = run_sweep(emulator, "--older-than", "4s")
+    every_run = run_sweep(emulator, "--older-than", "%ds" % OLDER_THAN)
     assert "would delete: %s kt-other-run (run kcB;" % leftovers["other_run"] in every_run.stdout
     assert emulator.write_calls() == []
 
-    deleted = run_sweep(emulator, "--older-than", "4s", "--run-id", "kcA", "--delete")
+    deleted = run_sweep(emulator, "--older-than", "%ds" % OLDER_THAN, "--run-id", "kcA", "--delete")
     assert deleted.returncode == 0, deleted.stdout + deleted.stderr
     assert "deleted 1 of 1 user pool(s)" in deleted.stdout
     assert emulator.write_calls() == ["DeleteUserPoolDomain", "UpdateUserPool", "DeleteUserPool"]

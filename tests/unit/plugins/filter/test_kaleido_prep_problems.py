@@ -240,7 +240,8 @@ def test_validate_yml_passes_every_variable_the_filter_checks_and_each_is_a_role
     variables = passed[0]["vars"]["__kaleido_prep_variables"]
     assert all(value == "{{ %s }}" % name for name, value in variables.items())
     checked = set(plugin.NAMES) | set(plugin.APP_CLIENT_OPTIONS) | set(plugin.DOMAIN_OPTIONS) | {
-        "kaleido_prep_domain_prefix", "kaleido_prep_region", "kaleido_prep_user_pool_id", "kaleido_prep_client_id", "kaleido_prep_tags", plugin.PROVIDERS}
+        "kaleido_prep_domain_prefix", "kaleido_prep_region", "kaleido_prep_user_pool_id", "kaleido_prep_client_id", "kaleido_prep_tags", plugin.PROVIDERS,
+        *plugin.SECRETS_MANAGER_OPTIONS}
     assert set(variables) == checked
     options = load("meta/argument_specs.yml")["argument_specs"]["main"]["options"]
     assert checked <= set(options)
@@ -283,3 +284,21 @@ def test_external_identity_providers_of_a_wrong_shape_are_refused_naming_the_var
     problems = problems_of({"kaleido_prep_external_identity_providers": [dict(GOOGLE, type="Twitter")]})
     assert problems == ["kaleido_prep_external_identity_providers[0]: type must be one of Google, Facebook, SignInWithApple, LoginWithAmazon, OIDC,"
                         " SAML, got 'Twitter'"]
+
+
+@pytest.mark.parametrize("variables, problem", [
+    ({"kaleido_prep_secrets_manager_secret": "kaleido acme"},
+     "kaleido_prep_secrets_manager_secret must be 1 to 512 letters, digits or /_+=.@- characters (an AWS Secrets Manager secret name), got 'kaleido acme'"),
+    ({"kaleido_prep_secrets_manager_secret": "k" * 513}, "kaleido_prep_secrets_manager_secret must be 1 to 512"),
+    ({"kaleido_prep_secrets_manager_recovery_window": "3"}, "kaleido_prep_secrets_manager_recovery_window must be 0 (delete at once) or 7 to 30 days, got 3"),
+    ({"kaleido_prep_secrets_manager_recovery_window": 31}, "kaleido_prep_secrets_manager_recovery_window must be 0 (delete at once) or 7 to 30 days, got 31"),
+    ({"kaleido_prep_secrets_manager_recovery_window": "soon"}, "kaleido_prep_secrets_manager_recovery_window must be a whole number of days"),
+])
+def test_the_handoff_secret_s_name_and_recovery_window_are_checked(variables, problem):
+    problems = plugin.kaleido_prep_problems(variables)
+    assert len(problems) == 1 and problems[0].startswith(problem), problems
+
+
+def test_a_handoff_secret_aws_accepts_passes():
+    assert plugin.kaleido_prep_problems({"kaleido_prep_secrets_manager_secret": "kaleido-acme/prod_1+=.@", "kaleido_prep_secrets_manager_recovery_window": 0}) == []
+    assert plugin.kaleido_prep_problems({"kaleido_prep_secrets_manager_secret": "", "kaleido_prep_secrets_manager_recovery_window": 7}) == []
