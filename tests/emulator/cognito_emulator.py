@@ -2,117 +2,9 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """A moto server patched so that cognito-idp behaves like AWS Cognito.
 
-Every deviation of moto 5.2.5 from AWS that this collection's tests depend on
-is corrected here, in one place, so that the corrections can be offered
-upstream to moto.  Each patch cites the AWS documentation it follows; "botocore
-doc of X" means the documentation text of operation or shape X in the botocore
-service model ``botocore/data/cognito-idp/2016-04-18/service-2.json``, which is
-the AWS API reference text.
-
-Run as a program (``python cognito_emulator.py --port 0 --port-file PATH``) it
-serves moto on 127.0.0.1 with these patches applied plus a WSGI middleware:
-
-* ``GET /_emulator/calls``: ``{"calls": [operation, ...], "user_agents": [...],
-  "throttled": [operation, ...]}``,
-  every cognito-idp operation received since the last reset, in order of
-  arrival, and the User-Agent header of each (tests/integration/lookup_plugins/
-  emulator_calls.py tells apart the runs of one looped task by it), and the
-  operations refused by the request_quotas knob;
-* ``POST /_emulator/calls/reset``: clears that log (and the request_quotas
-  windows);
-* ``GET /_emulator/config``, ``POST /_emulator/config`` (JSON body): read or
-  set knobs (each knob has its own validator; a bad value answers 400):
-
-  - ``domain_creating_seconds`` (number >= 0, default 0): a new domain reports
-    ``CREATING``, an updated one ``UPDATING``, for that many seconds;
-  - ``domain_deleting_seconds`` (number >= 0, default 0): a deleted domain
-    reports ``DELETING`` for that many seconds, and still holds its name and its
-    place on the pool, before it is gone (0: gone at once);
-  - ``lookup_gather`` (JSON object ``{"requests": n, "seconds": s}``, default
-    ``{"requests": 0, "seconds": 0}``): ListUserPools, ListUserPoolClients and
-    DescribeIdentityProvider answers show
-    the state when each request arrived and are held until ``n`` of them are
-    held, or ``s`` seconds passed; then they are sent together (runs that
-    start together each find nothing and create, however unevenly a loaded
-    machine starts them; 0 requests: off);
-  - ``unknown_members`` (JSON object, default ``{}``): members that botocore's
-    model does not know, added to the answers of DescribeUserPool (key
-    ``"UserPool"``) and DescribeUserPoolClient (key ``"UserPoolClient"``), e.g.
-    ``{"UserPool": {"FutureSetting": {"Enabled": true}}}``; see
-    ``_unknown_members_of``;
-  - ``request_quotas`` (true or false, default false): Cognito's request-rate
-    quotas per account, Region and category, and per operation on one pool;
-    a request past one answers TooManyRequestsException (see the "request
-    quotas" section);
-  - ``quota_clock`` (number >= 0 or null, default null): the time in seconds
-    that request_quotas sees (null: the monotonic clock), so that tests set
-    the passing of time instead of waiting;
-* ``POST /_emulator/call`` (JSON body ``{"call": "describe_user_pool",
-  "params": {...}, "account": null, "region": "us-east-1"}``): makes that
-  boto3 cognito-idp call to this emulator, from this process (as account
-  ``account`` when set), and answers ``{"result": ...}`` (the boto3 answer
-  without ResponseMetadata, dates as strings) or ``{"error": {"Code": ...,
-  "Message": ...}}``: the test helper emulator_api without a boto3 import and
-  client per task (tests/integration/action_plugins/emulator_api.py);
-* ``POST /_emulator/reset``: clears the call log and restores default knobs;
-* ``GET /_emulator/health``: readiness probe.
-
-Every cognito-idp request is checked against the constraints of botocore's
-model before it reaches moto (``validate_request``).  If the environment
-variable ``COGNITO_EMULATOR_OPERATIONS_FILE`` names a file, the name of every
-cognito-idp operation received is appended to it, one per line (for an IAM
-policy check; several emulator processes may share the file).
-
-moto's own ``POST /moto-api/reset`` keeps working and resets all AWS state.
-The other services of moto are served as moto serves them; a custom domain's
-certificate is looked up in moto's ACM (``_check_certificate``).
-
-Defaults reported for a user pool created with only ``PoolName``
-(``DescribeUserPool``), and restored by ``UpdateUserPool`` for every field it
-is not sent:
-
-* ``Policies.PasswordPolicy``: MinimumLength 8, RequireUppercase,
-  RequireLowercase, RequireNumbers, RequireSymbols true (the default password
-  policy of AWS and of moto; not stated in the botocore model);
-  TemporaryPasswordValidityDays 7: botocore doc of PasswordPolicyType
-  ("Defaults to 7").
-* ``DeletionProtection`` INACTIVE: botocore doc of DeletionProtectionType
-  (protection is only active when activated).
-* ``MfaConfiguration`` OFF: botocore doc of UserPoolMfaType.
-* ``LambdaConfig`` {} and ``UserPoolTags`` {}: nothing configured.
-* ``AdminCreateUserConfig``: AllowAdminCreateUserOnly false,
-  UnusedAccountValidityDays 7: botocore doc of AdminCreateUserConfigType
-  ("The default value for this parameter is 7").
-* ``VerificationMessageTemplate``: DefaultEmailOption CONFIRM_WITH_CODE
-  (DefaultEmailOptionType; what AWS reports when no template is set, not
-  stated in the botocore model).
-* ``EmailConfiguration``: EmailSendingAccount COGNITO_DEFAULT: botocore doc of
-  EmailConfigurationType ("When you use the default option...").
-* ``UserPoolTier`` ESSENTIALS: botocore doc of CreateUserPool UserPoolTier
-  ("Defaults to ESSENTIALS").
-* ``SchemaAttributes``: the standard attributes (moto's list).
-* no ``AutoVerifiedAttributes``, ``AliasAttributes``, ``UsernameAttributes``,
-  ``AccountRecoverySetting`` (botocore doc of UserPoolType
-  AccountRecoverySetting: "In the absence of this setting, Amazon Cognito uses
-  the legacy behavior"), ``DeviceConfiguration`` ("A null value indicates that
-  you have deactivated device remembering"), ``SmsConfiguration``.
-  moto's invented invitation and verification message texts are not reported.
-
-Defaults reported for an app client created with only ``ClientName``
-(``DescribeUserPoolClient``), restored by ``UpdateUserPoolClient``:
-
-* ``RefreshTokenValidity`` 30 (days), ``AccessTokenValidity`` 1 and
-  ``IdTokenValidity`` 1 (hours), ``TokenValidityUnits`` {AccessToken: hours,
-  IdToken: hours, RefreshToken: days}: botocore docs of CreateUserPoolClient
-  RefreshTokenValidity / AccessTokenValidity / IdTokenValidity ("your access
-  tokens are valid for one hour", "valid for 30 days") and TokenValidityUnitsType.
-* ``ExplicitAuthFlows`` ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH,
-  ALLOW_CUSTOM_AUTH: botocore doc of CreateUserPoolClient ExplicitAuthFlows.
-* ``AllowedOAuthFlowsUserPoolClient`` false: "it defaults to false".
-* ``PreventUserExistenceErrors`` LEGACY: "Defaults to LEGACY".
-* ``EnableTokenRevocation`` true: "token revocation is automatically activated".
-* ``EnablePropagateAdditionalUserContextData`` false, ``AuthSessionValidity`` 3
-  (minutes; the lower bound of AuthSessionValidityType and moto's default).
+Each patch cites the AWS source it follows. README.md beside this file is the
+guide: how to run it, its /_emulator endpoints and knobs, and the defaults it
+reports for a new user pool and app client, with their AWS sources.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -397,7 +289,7 @@ def _pool_update_extended_config(self, extended_config):
 
     CreateUserPool (botocore doc): "If you don't provide a value for an
     attribute, Amazon Cognito sets it to its default value."  The defaults are
-    the ones AWS reports (see the module docstring), not moto's invented message
+    the ones AWS reports (see README.md beside this file), not moto's invented message
     texts.
     """
     config = _pool_config(extended_config or {})
