@@ -129,7 +129,7 @@ def _xdist_group(item):
 
 
 # pytest 9 builds a test's node id from its own parts, so pytest-xdist's
-# loadgroup (which appends "@<group>" to the id) no longer groups anything.
+# loadgroup (which appends "@<group>" to the id) groups nothing by itself.
 # Here the workers write the group of each test to a file the controller
 # names (pytest_configure_node), and the controller's scheduler for
 # ``--dist loadgroup`` reads it.

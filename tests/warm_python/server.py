@@ -2,10 +2,10 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """The warm Python of the tests: a fork server that runs Ansible module scripts.
 
-Every module task of a test starts a Python process that spends about 0.4 s
-of CPU importing ansible.module_utils.basic and boto3 (AnsiballZ imports the
-module_utils from its zip, which Python compiles each time: no bytecode
-cache) before the module does anything; the tests run about 1300 of them.
+Every module task of a test starts a Python process that imports
+ansible.module_utils.basic and boto3 (AnsiballZ imports the module_utils from
+its zip, which Python compiles each time: no bytecode cache) before the module
+does anything, most of a module run's CPU; the tests run many module tasks.
 This server imports those once, then forks a child per request of
 tests/warm_python/python (client.py): the child takes the client's
 standard streams, working directory, environment, umask and arguments, runs
@@ -111,7 +111,7 @@ def share_botocore_data():
     botocore reads them again for every session (its Loader caches them per
     instance), and amazon.aws makes a session for every client: the Cognito
     service model, the endpoint rules, partitions.json and the list of the
-    400 services (a directory read each) were about half of a module run's
+    services (a directory read each) are a large part of a module run's
     CPU. Here the loader keeps what it read for the process, as it does for
     one session; botocore already hands the same objects to every user of a
     session. The data are those of the same files; a child that asks for
@@ -158,12 +158,12 @@ def share_compiled_sources():
     """A collection file in a payload whose source is that of a file here is not compiled again.
 
     A payload has no bytecode, so Python (zipimport) compiles every
-    collection file a module imports from it, in every module run: about a
-    fifth of a module run's CPU. Here the same files are compiled once (from
-    this repository and the virtualenv's amazon.aws); a child still reads
-    each source from the payload and takes the code compiled here only for
-    exactly the same bytes (with the payload's file name, as zipimport names
-    it), and compiles anything else itself.
+    collection file a module imports from it, in every module run. Here the
+    same files are compiled once (from this repository and the virtualenv's
+    amazon.aws); a child still reads each source from the payload and takes
+    the code compiled here only for exactly the same bytes (with the
+    payload's file name, as zipimport names it), and compiles anything else
+    itself.
     """
     compile_source = getattr(zipimport, "_compile_source", None)
     if compile_source is None:

@@ -6,7 +6,7 @@
 # Test-only action of the emulator_api module (tests/integration/library): against the
 # emulator it asks the emulator to make the call (POST /_emulator/call, its call log,
 # its knobs) from the controller, with no module run, boto3 import and client per task
-# (about 0.7 s of CPU each, most of an integration target's time). In a run in the
+# (those would be most of an integration target's work). In a run in the
 # mode of scripts/test-aws (KALEIDO_COGNITO_AWS_TESTS, KALEIDO_COGNITO_CALL_LOG) it runs
 # the module, whose boto3 calls go through the test hook of tests/aws.
 

@@ -8,8 +8,8 @@
 # module and every module_utils file it imports, about 580 kB of Python for a
 # module of this collection, and zips them) once per run and keeps it in the
 # run's own local temporary directory (C.DEFAULT_LOCAL_TMP/ansiballz_cache),
-# which goes with the run: about 40 % of a kaleido_prep run's CPU on the
-# controller. With KALEIDO_TEST_PAYLOAD_CACHE set (tests/conftest.py sets it
+# which goes with the run, so every run builds them again: much of a test
+# run's CPU on the controller. With KALEIDO_TEST_PAYLOAD_CACHE set (tests/conftest.py sets it
 # with the warm Python), that directory of the run is a link to a directory of
 # the session, one per ansible-core version, Python and configured collection
 # and module paths (the installed artifact of tests/packaging has its own).

@@ -4,7 +4,7 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
 # Test-only lookup: reads the emulator's call log in the controller process,
-# which is much faster than a module run for each read.
+# without a module run for each read.
 
 DOCUMENTATION = r"""
 name: emulator_calls

@@ -62,8 +62,9 @@ def test_the_filter_is_registered_under_its_documented_name():
     assert yaml.safe_load(plugin.DOCUMENTATION)["name"] == "kaleido_prep_problems"
 
 
-# The drift the filter ended: the role's own pattern for scopes was [!-~]{1,256},
-# which let " and \ through; the module (botocore ScopeType) refuses them.
+# The role checks scopes with the module's check, not a looser pattern of its
+# own such as [!-~]{1,256}, which lets " and \ through; the module (botocore
+# ScopeType) refuses them.
 @pytest.mark.parametrize("scope", ['a"b', "a\\b", '"', "\\"])
 def test_a_scope_with_a_quote_or_backslash_is_refused_as_the_module_refuses_it(scope):
     problems = problems_of(role_variables(kaleido_prep_oauth_scopes=["openid", scope]))
