@@ -10,23 +10,27 @@
 # mode of scripts/test-aws (KALEIDO_COGNITO_AWS_TESTS, KALEIDO_COGNITO_CALL_LOG) it runs
 # the module, whose boto3 calls go through the test hook of tests/aws.
 
-import json
+import functools
+import importlib.util
 import os
-from urllib.request import Request
-from urllib.request import urlopen
 
 from ansible.plugins.action import ActionBase
 
-READS = ("Describe", "List", "Get")
 ARGUMENT_SPEC = dict(call=dict(type="str", required=True), params=dict(type="dict", default={}), account=dict(type="str"))
 
 
-def _control(path, body=None):
-    data = None if body is None else json.dumps(body).encode()
-    request = Request(os.environ["AWS_ENDPOINT_URL"] + path, data=data, method="GET" if body is None else "POST")
-    request.add_header("Content-Type", "application/json")
-    with urlopen(request, timeout=60) as response:  # nosec: local test emulator
-        return json.loads(response.read().decode() or "{}")
+@functools.lru_cache(maxsize=None)
+def _emulator_calls():
+    """The emulator_calls lookup (tests/integration/lookup_plugins): its control() and split_calls().
+
+    Loaded from its file, found from this file's real path, so that the link
+    to this action in the molecule scenario finds it too.
+    """
+    lookups = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "lookup_plugins")
+    spec = importlib.util.spec_from_file_location("kaleido_test_emulator_calls", os.path.join(lookups, "emulator_calls.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _on_emulator():
@@ -43,16 +47,16 @@ class ActionModule(ActionBase):
         dummy, args = self.validate_argument_spec(argument_spec=ARGUMENT_SPEC)
         result["changed"] = False
         call = args["call"]
+        emulator = _emulator_calls()
         if call == "calls":
-            calls = _control("/_emulator/calls")["calls"]
-            result.update(calls=calls, write_calls=[name for name in calls if not name.startswith(READS)])
+            result.update(emulator.split_calls(emulator.control("/_emulator/calls")["calls"]))
         elif call == "reset_calls":
-            _control("/_emulator/calls/reset", {})
+            emulator.control("/_emulator/calls/reset", {})
         elif call == "configure":
-            _control("/_emulator/config", args["params"])
+            emulator.control("/_emulator/config", args["params"])
         else:
             region = os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION")
-            answer = _control("/_emulator/call", {"call": call, "params": args["params"], "account": args["account"], "region": region})
+            answer = emulator.control("/_emulator/call", {"call": call, "params": args["params"], "account": args["account"], "region": region})
             if "failed" in answer:
                 result.update(failed=True, msg=answer["failed"])
             else:

@@ -4,7 +4,8 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
 # Test-only lookup: reads the emulator's call log in the controller process,
-# without a module run for each read.
+# without a module run for each read. The emulator_api action
+# (tests/integration/action_plugins) uses its control() and split_calls().
 
 DOCUMENTATION = r"""
 name: emulator_calls
@@ -38,16 +39,18 @@ READS = ("Describe", "List", "Get")
 RUN_TAG = re.compile(r"(?:^|\s)app/(\S+)")
 
 
-def _split(calls):
+def split_calls(calls):
+    """The calls, and those of them that write (not Describe, List or Get); the emulator_api action uses it too."""
     return {"calls": calls, "write_calls": [name for name in calls if not name.startswith(READS)]}
 
 
-def _control(path, body=None):
+def control(path, body=None):
+    """GET (no body) or POST (JSON body) one of the emulator's /_emulator paths; its JSON answer. The emulator_api action uses it too."""
     endpoint = os.environ["AWS_ENDPOINT_URL"]
     data = None if body is None else json.dumps(body).encode()
     request = Request(endpoint + path, data=data, method="GET" if body is None else "POST")
     request.add_header("Content-Type", "application/json")
-    with urlopen(request, timeout=30) as response:  # nosec: local test emulator
+    with urlopen(request, timeout=60) as response:  # nosec: local test emulator
         return json.loads(response.read().decode() or "{}")
 
 
@@ -64,10 +67,10 @@ class LookupModule(LookupBase):
                 log.truncate()
             calls, user_agents = [line[0] for line in lines], [line[1] for line in lines]
         else:
-            log = _control("/_emulator/calls")
-            _control("/_emulator/calls/reset", {})
+            log = control("/_emulator/calls")
+            control("/_emulator/calls/reset", {})
             calls, user_agents = log["calls"], log["user_agents"]
         tags = [(RUN_TAG.search(user_agent) or [None, None])[1] for user_agent in user_agents]
-        result = _split(calls)
-        result["runs"] = dict((tag, _split([name for name, its_tag in zip(calls, tags) if its_tag == tag])) for tag in set(tags) - set([None]))
+        result = split_calls(calls)
+        result["runs"] = dict((tag, split_calls([name for name, its_tag in zip(calls, tags) if its_tag == tag])) for tag in set(tags) - set([None]))
         return [result]
