@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import time
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,23 @@ def check_env(**extra: str) -> dict[str, str]:
     env.pop("PYTHONPATH", None)
     env.update(extra)
     return env
+
+
+def run_logged(cmd: list[str], cwd: Path, env: dict[str, str], log: Path, timeout: float) -> tuple[subprocess.CompletedProcess, float]:
+    """Run a check tool with its output (stdout and stderr together) captured; write the command, its time and exit status and
+    the output to ``log``. Returns the finished process and the seconds it took (for the failure message)."""
+    start = time.monotonic()
+    proc = subprocess.run(
+        cmd,
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    elapsed = time.monotonic() - start
+    log.write_text(f"$ {' '.join(cmd)}\n# {elapsed:.0f}s, exit {proc.returncode}\n{proc.stdout}", encoding="utf-8")
+    return proc, elapsed

@@ -9,12 +9,9 @@ Galaxy is never contacted (``offline: true``).
 
 from __future__ import annotations
 
-import subprocess
-import time
-
 import pytest
 
-from checks_support import ROOT, VENV_BIN, build_lint_collections, check_env  # pylint: disable=import-error
+from checks_support import ROOT, VENV_BIN, build_lint_collections, check_env, run_logged  # pylint: disable=import-error
 
 pytestmark = [pytest.mark.checks, pytest.mark.lint]
 
@@ -26,21 +23,8 @@ def test_ansible_lint() -> None:
     cmd = [str(VENV_BIN / "ansible-lint"), "--nocolor", "--offline"]
     env = check_env(ANSIBLE_COLLECTIONS_PATH=str(collections), NO_COLOR="1")
     env.pop("FORCE_COLOR", None)
-    start = time.monotonic()
-    proc = subprocess.run(
-        cmd,
-        cwd=ROOT,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        timeout=TIMEOUT,
-        check=False,
-    )
-    elapsed = time.monotonic() - start
     log = collections / "lint.log"
-    log.write_text(f"$ {' '.join(cmd)}\n# {elapsed:.0f}s, exit {proc.returncode}\n{proc.stdout}", encoding="utf-8")
+    proc, elapsed = run_logged(cmd, cwd=ROOT, env=env, log=log, timeout=TIMEOUT)
 
     if proc.returncode != 0:
         pytest.fail(

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from checks_support import CHECKS_DIR, COLLECTION, VENV_BIN, check_env  # pylint: disable=import-error
+from checks_support import CHECKS_DIR, COLLECTION, VENV_BIN, check_env, run_logged  # pylint: disable=import-error
 
 pytestmark = [pytest.mark.checks, pytest.mark.sanity]
 
@@ -81,21 +79,8 @@ def test_ansible_test_sanity(collection_tree: Path) -> None:
         cmd += ["--skip-test", name]
 
     env = check_env(KALEIDO_HOST_PIP_PYTHON=str(VENV_BIN / "python"))
-    start = time.monotonic()
-    proc = subprocess.run(
-        cmd,
-        cwd=collection_tree,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        timeout=TIMEOUT,
-        check=False,
-    )
-    elapsed = time.monotonic() - start
     log = collection_tree.parents[2] / "sanity.log"
-    log.write_text(f"$ {' '.join(cmd)}\n# {elapsed:.0f}s, exit {proc.returncode}\n{proc.stdout}", encoding="utf-8")
+    proc, elapsed = run_logged(cmd, cwd=collection_tree, env=env, log=log, timeout=TIMEOUT)
 
     if proc.returncode != 0:
         output = "\n".join(line for line in proc.stdout.splitlines() if not PIP_NOISE.match(line))
