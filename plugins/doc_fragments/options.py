@@ -6,7 +6,7 @@
 
 class ModuleDocFragment:
     # Options that several kaleido.cognito modules share, documented once.
-    # Their argument specs are in module_utils/cognito.py (USER_POOL_ID_OPTION,
+    # Their argument specs are in module_utils/modules.py (USER_POOL_ID_OPTION,
     # STATE_OPTION). A module that has more to say about an option documents
     # the option's description itself: ansible-core merges a fragment's option
     # into the module's key by key, and the module's keys win, so type,

@@ -28,7 +28,6 @@ from ansible_collections.amazon.aws.plugins.module_utils.exceptions import Ansib
 from ansible_collections.amazon.aws.plugins.module_utils.waiter import BaseWaiterFactory
 from ansible_collections.amazon.aws.plugins.module_utils.waiter import custom_waiter_config
 
-from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
 from ansible_collections.kaleido.cognito.plugins.module_utils import model
 from ansible_collections.kaleido.cognito.plugins.module_utils import user_pool
 from ansible_collections.kaleido.cognito.plugins.module_utils import domain as domains
@@ -40,10 +39,10 @@ PAGE_SIZE = 60
 #
 # Cognito's request-rate quotas are low (about 15 requests per second per
 # category, 5 per operation per pool) and AWX runs many jobs side by side:
-# throttling is normal.  botocore's own retries are turned off (connect()):
+# throttling is normal.  botocore's own retries are turned off (CognitoModule.connect() in modules.py):
 # they resend a CreateUserPool or CreateUserPoolClient whose answer was lost,
 # and Cognito, where names are not unique, makes a second pool or client (only
-# the domain waits, which just read, use a client with them on: waiter_client()).  The
+# the domain waits, which just read, use a client with them on: CognitoModule.waiter_client() in modules.py).  The
 # functions below retry instead, at most ATTEMPTS attempts per call, waiting
 # with "full jitter" (AWS Architecture Blog, "Exponential Backoff And Jitter"):
 # uniform(0, min(MAX_DELAY, base * 2 ** (retry - 1))) seconds, base
@@ -198,7 +197,7 @@ def failure_message(description, error):
 
 # botocore's own retries: none (one attempt per call).  See "Retries" above.
 NO_RETRIES = {"mode": "standard", "total_max_attempts": 1}
-# botocore's own retries of the client that only reads (waiter_client()).
+# botocore's own retries of the client that only reads (CognitoModule.waiter_client() in modules.py).
 READ_RETRIES = {"mode": "standard", "total_max_attempts": ATTEMPTS}
 
 
@@ -211,77 +210,18 @@ def client_config(user_config=None, retries=None):
     client config does not name ``total_max_attempts``: any of them would turn
     botocore's retries back on and let a lost CreateUserPool answer make a
     second pool.  The user's other settings (timeouts, proxies...) are kept;
-    ``retries`` is always NO_RETRIES (READ_RETRIES for waiter_client()), which
+    ``retries`` is always NO_RETRIES (READ_RETRIES for CognitoModule.waiter_client() in modules.py), which
     names ``total_max_attempts``.
     """
     config = botocore.config.Config(**dict(user_config or {}))
     return config.merge(botocore.config.Config(retries=dict(retries or NO_RETRIES)))
 
 
-def connect(module):
-    """The Cognito client of a module. Creating it makes no AWS call.
-
-    The client is given to amazon.aws as its ``aws_config`` (which replaces
-    the user's, already merged into it by client_config()), and records the
-    members of Describe answers that the installed botocore does not know
-    (unknown_members()).
-    """
-    try:
-        config = client_config(module.params.get("aws_config"))
-    except (TypeError, ValueError, botocore.exceptions.BotoCoreError) as e:
-        module.fail_json(msg="aws_config: {0}".format(e))
-    client = module.client("cognito-idp", aws_config=config)
-    retries = dict(client.meta.config.retries or {})
-    if retries.get("total_max_attempts") != 1:
-        # Never send a create with botocore's retries on (see above).
-        module.fail_json(msg="internal error: the Cognito client would retry requests by itself ({0})".format(retries))
-    client.kaleido_unknown_members = model.UnknownMembers().register(client)
-    model.service_model(client)
-    return client
-
-
-# Options several modules share (argument specs; the doc fragment kaleido.cognito.options documents them).
-USER_POOL_ID_OPTION = dict(type="str", required=True)
-STATE_OPTION = dict(type="str", default="present", choices=["present", "absent"])
-
-
-def set_option_problems(module, *options):
-    """Problems of those of the options (name, user_pool_id, client_id) that the task sets, by input_checks' rules."""
-    rules = {
-        "name": lambda value: checks.name_problem("name", value),
-        "user_pool_id": lambda value: checks.pool_id_problem("user_pool_id", value, module.region),
-        "client_id": lambda value: checks.client_id_problem("client_id", value),
-    }
-    return [rules[option](module.params[option]) for option in options if module.params.get(option) is not None]
-
-
-def fail_on_problems(module, problems, **result):
-    """Fail the task with every problem at once (a check before any AWS call); nothing when there is none."""
-    problems = [problem for problem in problems if problem]
-    if problems:
-        module.fail_json(msg="; ".join(problems), **result)
-
-
-def apply_state(module, client, find, present, absent):
-    """Find the task's resource and bring it to the task's ``state``; an AWS error fails the task.
-
-    ``find(module, client)`` returns the resource or None; ``present`` and
-    ``absent`` are called with (module, client, resource).  Returns the
-    resource as found and what the state function returned.
-    """
-    try:
-        found = find(module, client)
-        ensure = absent if module.params["state"] == "absent" else present
-        return found, ensure(module, client, found)
-    except AnsibleCognitoError as e:
-        module.fail_json_aws_error(e)
-
-
 def unknown_members(client, resource_id):
     """Members of the latest Describe answer about ``resource_id`` that the installed botocore does not know.
 
     None when they cannot be known: the client records no answers (it was not
-    made by connect()), or the latest answer could not be read as JSON.
+    made by CognitoModule.connect()), or the latest answer could not be read as JSON.
     """
     recorder = getattr(client, "kaleido_unknown_members", None)
     if recorder is None or recorder.unreadable(resource_id):
@@ -300,25 +240,20 @@ def unknown_members(client, resource_id):
 # whose keys botocore keeps whatever they are; UpdateManagedLoginBranding
 # "preserves existing style settings that you don't specify" (its
 # documentation) and its Settings is a document that botocore keeps whole.
-def refuse_reset_of_unknown_members(module, client, kind, resource_id, operation):
-    """Before ``operation`` (UpdateUserPool, UpdateUserPoolClient, UpdateUserPoolDomain; see above).
+def unknown_members_problem(client, kind, resource_id, operation):
+    """Before ``operation`` (UpdateUserPool, UpdateUserPoolClient, UpdateUserPoolDomain; see above): None, or (message, members).
 
-    When AWS reported settings of the resource that the installed botocore
-    does not know (so they are missing from the update), or when its latest
-    Describe answer could not be read to tell (fail closed), fail before any
-    write; in check mode, warn that the real run would fail.
+    A problem when AWS reported settings of the resource that the installed
+    botocore does not know (so they are missing from the update), or when its
+    latest Describe answer could not be read to tell (fail closed: members is
+    then an empty list).
     """
     members = unknown_members(client, resource_id)
     if members == []:
-        return
+        return None
     if members is None:
-        message = model.unreadable_answer_message(kind, resource_id, operation)
-    else:
-        message = model.unknown_members_message(kind, resource_id, operation, members)
-    if module.check_mode:
-        module.warn("The real run will fail: " + message)
-        return
-    module.fail_json(msg=message, unknown_members=members or [])
+        return model.unreadable_answer_message(kind, resource_id, operation), []
+    return model.unknown_members_message(kind, resource_id, operation, members), members
 
 
 def error_code(error):
@@ -408,72 +343,6 @@ def settle_created_client(client, created):
 def no_such_user_pool_message(pool_id):
     """The one message for a user_pool_id that AWS does not know."""
     return "user_pool_id {0}: no such user pool in this account and region".format(pool_id)
-
-
-# The option of the modules whose user pool an earlier task of the play
-# creates: in check mode that pool has no id yet, and the task predicts its
-# resource as new without a made-up id that AWS could see.
-PENDING_USER_POOL = "pending_user_pool"
-PENDING_USER_POOL_OPTION = dict(type="bool", default=False)
-
-
-def pending_user_pool(module):
-    """True when the task's user pool is still to be created (check mode, pending_user_pool=true)."""
-    return bool(module.params.get(PENDING_USER_POOL))
-
-
-def user_pool_id_problems(module):
-    """Problems of the task's user_pool_id and pending_user_pool (empty list: none)."""
-    pool_id = module.params.get("user_pool_id")
-    if not pending_user_pool(module):
-        if not pool_id:
-            return ["user_pool_id is required, unless pending_user_pool=true in check mode"]
-        return [checks.pool_id_problem("user_pool_id", pool_id, module.region)]
-    if pool_id:
-        return ["user_pool_id and pending_user_pool=true are mutually exclusive: a pending user pool has no id yet"]
-    if not module.check_mode:
-        return ["pending_user_pool=true is for check mode, where a user pool that an earlier task creates has no id yet;"
-                " outside check mode set user_pool_id to the pool's id"]
-    return []
-
-
-# The option of the modules that take an id or a name, and its value that
-# falls back from an id AWS does not know to the name (find_one()).
-IF_ID_MISSING = "if_id_missing"
-USE_NAME = "use_name"
-IF_ID_MISSING_OPTION = dict(type="str", default="fail", choices=["fail", USE_NAME])
-
-
-def find_one(module, kind, describe, list_items, id_key, name_key, resource_id=None, name=None, id_option=None, where="", missing=None):
-    """The one resource a task is about: by id (``describe(resource_id)``), or by a name that must be unique.
-
-    Cognito names are not unique: several resources named ``name`` fail the
-    task, listing their ids (``<id_option>s`` in the result), and never guess.
-    A ``resource_id`` AWS does not know fails the task with ``missing`` when
-    the task wants the resource present; otherwise the result is None.  With
-    the task's ``if_id_missing=use_name`` (an id remembered from an earlier
-    run, whose resource may have been deleted since), the resource is then
-    looked up by ``name`` instead.
-    """
-    if resource_id:
-        found = describe(resource_id)
-        if found is not None or not (name and module.params.get(IF_ID_MISSING) == USE_NAME):
-            if found is None and module.params.get("state", "present") == "present":
-                module.fail_json(msg=missing)
-            return found
-    matches = sorted(item[id_key] for item in list_items() if item.get(name_key) == name)
-    for delay in SETTLE_DELAYS:
-        if len(matches) <= 1:
-            break
-        # Runs that started at the same time may each have created one; all but the oldest are deleted within moments.
-        time.sleep(delay)
-        matches = sorted(item[id_key] for item in list_items() if item.get(name_key) == name)
-    if len(matches) > 1:
-        module.fail_json(
-            msg="name {0!r} matches {1} {2}s{3} ({4}); set {5} to choose one".format(name, len(matches), kind, where, ", ".join(matches), id_option),
-            **{id_option + "s": matches}
-        )
-    return describe(matches[0]) if matches else None
 
 
 def _only_one(kind, name, ids):
@@ -654,11 +523,6 @@ def delete_user_pool_domain(client, user_pool_id, domain):
 # ACM certificates of custom domains
 
 
-def acm_client(module, region):
-    """An ACM client of the module's connection settings in ``region``, with botocore's retries on (it only reads)."""
-    return module.client("acm", region=region, aws_config=client_config(module.params.get("aws_config"), READ_RETRIES))
-
-
 @CognitoErrorHandler.list_error_handler("describe ACM certificate")
 def describe_certificate(client, arn):
     """The certificate (DescribeCertificate's Certificate), or None when ACM has no such certificate (ResourceNotFoundException)."""
@@ -672,7 +536,7 @@ def describe_certificate(client, arn):
 # adds "retry" acceptors for throttling and 5xx answers; the codes that
 # retry_kind() retries are added too).  A waiter only reads, and a read is
 # safe to send again, so it runs on a client of its own whose botocore retries
-# are on (waiter_client()): a throttled read or a dropped connection is
+# are on (CognitoModule.waiter_client() in modules.py): a throttled read or a dropped connection is
 # retried by botocore and does not end the wait.
 DOMAIN_STATUS = "DomainDescription.Status"
 DOMAIN_ACTIVE = "user_pool_domain_active"
@@ -701,15 +565,6 @@ class DomainWaiterFactory(BaseWaiterFactory):
 DOMAIN_WAITERS = DomainWaiterFactory()
 
 
-def waiter_client(module):
-    """A Cognito client of the module's connection settings with botocore's standard retries on, for waiters only.
-
-    Never make a write call with it: botocore would resend a create whose
-    answer was lost (see "Retries").
-    """
-    return module.client("cognito-idp", aws_config=client_config(module.params.get("aws_config"), READ_RETRIES))
-
-
 @CognitoErrorHandler.common_error_handler("wait for user pool domain")
 def _waiter_reached(waiter, domain, timeout):
     """Run ``waiter`` for at most about ``timeout`` seconds; False when it stopped without reaching its success state."""
@@ -724,30 +579,30 @@ def _waiter_reached(waiter, domain, timeout):
     return True
 
 
-def _wait_for_domain(module, client, domain, waiter_name, timeout):
+def _wait_for_domain(waiter_client, client, domain, waiter_name, timeout):
     started = time.monotonic()
-    reached = _waiter_reached(DOMAIN_WAITERS.get_waiter(waiter_client(module), waiter_name), domain, timeout)
+    reached = _waiter_reached(DOMAIN_WAITERS.get_waiter(waiter_client, waiter_name), domain, timeout)
     description = None if reached and waiter_name == DOMAIN_GONE else describe_user_pool_domain(client, domain)
     return description, time.monotonic() - started
 
 
-def wait_until_domain_gone(module, client, domain, timeout):
+def wait_until_domain_gone(waiter_client, client, domain, timeout):
     """Wait until AWS no longer reports ``domain`` (a deleted domain is DELETING for a while).
 
     Returns (None, seconds waited) once it is gone, or (its description,
     seconds waited) when ``timeout`` seconds passed first.
     """
-    return _wait_for_domain(module, client, domain, DOMAIN_GONE, timeout)
+    return _wait_for_domain(waiter_client, client, domain, DOMAIN_GONE, timeout)
 
 
-def wait_until_domain_active(module, client, domain, timeout):
+def wait_until_domain_active(waiter_client, client, domain, timeout):
     """Wait until ``domain`` is ACTIVE, FAILED or gone, at most ``timeout`` seconds.
 
     Returns (its description, read after the wait, or None when it is gone;
     seconds waited).  A description that is still CREATING or UPDATING means
     that the time ran out.
     """
-    return _wait_for_domain(module, client, domain, DOMAIN_ACTIVE, timeout)
+    return _wait_for_domain(waiter_client, client, domain, DOMAIN_ACTIVE, timeout)
 
 
 # Managed login branding

@@ -5,9 +5,8 @@
 
 """The run of a kaleido.cognito _info module (internal use only)."""
 
-from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
-
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
+from ansible_collections.kaleido.cognito.plugins.module_utils import modules as base
 
 
 def run(argument_spec, validate, read, result_key, to_ansible, **module_options):
@@ -18,9 +17,9 @@ def run(argument_spec, validate, read, result_key, to_ansible, **module_options)
     check mode runs the same); ``to_ansible(module, resource)`` is one item of
     the returned list.
     """
-    module = AnsibleAWSModule(argument_spec=argument_spec, supports_check_mode=True, **module_options)
+    module = base.CognitoModule(argument_spec=argument_spec, supports_check_mode=True, **module_options)
     validate(module)
-    client = cognito.connect(module)
+    client = module.connect()
     try:
         found = read(module, client)
     except cognito.AnsibleCognitoError as e:

@@ -230,7 +230,7 @@ extends_documentation_fragment:
   - kaleido.cognito.options.state
   - amazon.aws.common.modules
   - amazon.aws.region.modules
-  - amazon.aws.boto3
+  - kaleido.cognito.boto3
 """
 
 EXAMPLES = r"""
@@ -445,10 +445,9 @@ app_client:
 """
 
 
-from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
-
 from ansible_collections.kaleido.cognito.plugins.module_utils import app_client as clients
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
+from ansible_collections.kaleido.cognito.plugins.module_utils import modules as base
 from ansible_collections.kaleido.cognito.plugins.module_utils import transform
 
 # botocore model: ClientNameType, UserPoolIdType, ClientIdType.
@@ -473,8 +472,7 @@ def validate(module):
     params = module.params
     name = params.get("name")
     client_id = params.get("client_id")
-    cognito.fail_on_problems(module, cognito.set_option_problems(module, "name") + cognito.user_pool_id_problems(module)
-                             + cognito.set_option_problems(module, "client_id"))
+    module.fail_on_problems(module.option_problems("name") + module.user_pool_id_problems() + module.option_problems("client_id"))
     if params["state"] == "present" and not client_id and not name:
         module.fail_json(msg="name is required to create an app client")
     problems = clients.input_problems(params)
@@ -484,12 +482,12 @@ def validate(module):
 
 def find_client(module, client):
     """The app client the task is about (DescribeUserPoolClient result), or None (also when its pool is pending)."""
-    if cognito.pending_user_pool(module):
+    if module.pending_user_pool():
         return None
     pool_id = module.params["user_pool_id"]
     client_id = module.params.get("client_id")
-    return cognito.find_one(
-        module, "app client", lambda found_id: cognito.describe_user_pool_client(client, pool_id, found_id),
+    return module.find_one(
+        "app client", lambda found_id: cognito.describe_user_pool_client(client, pool_id, found_id),
         lambda: cognito.list_user_pool_clients(client, pool_id), "ClientId", "ClientName", resource_id=client_id, name=module.params["name"],
         id_option="client_id", where=" of user pool {0}".format(pool_id),
         missing="client_id {0}: no such app client in user pool {1}".format(client_id, pool_id))
@@ -502,7 +500,7 @@ def fail_on_problems(module, problems, current):
 
 def ensure_created(module, client):
     pool_id = module.params["user_pool_id"]
-    if not cognito.pending_user_pool(module) and cognito.describe_user_pool(client, pool_id) is None:
+    if not module.pending_user_pool() and cognito.describe_user_pool(client, pool_id) is None:
         module.fail_json(msg=cognito.no_such_user_pool_message(pool_id))
     request = clients.create_request(module.params)
     fail_on_problems(module, clients.configuration_problems(clients.predicted_created_client(request), module.params), None)
@@ -522,7 +520,7 @@ def ensure_settings(module, client, current):
         fail_on_problems(module, clients.configuration_problems(request, module.params), current)
     if not changes:
         return False, current
-    cognito.refuse_reset_of_unknown_members(module, client, "app client", current["ClientId"], "UpdateUserPoolClient")
+    module.refuse_reset_of_unknown_members(client, "app client", current["ClientId"], "UpdateUserPoolClient")
     if module.check_mode:
         return True, clients.predicted_updated_client(current, request)
     updated = cognito.update_user_pool_client(client, **request)
@@ -553,11 +551,11 @@ def ensure_absent(module, client, current):
 
 ARGUMENT_SPEC = dict(
     user_pool_id=dict(type="str"),
-    pending_user_pool=cognito.PENDING_USER_POOL_OPTION,
+    pending_user_pool=base.PENDING_USER_POOL_OPTION,
     name=dict(type="str"),
     client_id=dict(type="str"),
-    if_id_missing=cognito.IF_ID_MISSING_OPTION,
-    state=cognito.STATE_OPTION,
+    if_id_missing=base.IF_ID_MISSING_OPTION,
+    state=base.STATE_OPTION,
     generate_secret=dict(type="bool", default=True),
     callback_urls=dict(type="list", elements="str"),
     logout_urls=dict(type="list", elements="str"),
@@ -589,16 +587,16 @@ ARGUMENT_SPEC = dict(
 
 
 def main():
-    module = AnsibleAWSModule(
+    module = base.CognitoModule(
         argument_spec=ARGUMENT_SPEC,
         supports_check_mode=True,
         required_one_of=[["name", "client_id"]],
-        required_if=[[cognito.IF_ID_MISSING, cognito.USE_NAME, ["name"]]],
+        required_if=[[base.IF_ID_MISSING, base.USE_NAME, ["name"]]],
     )
     validate(module)
-    client = cognito.connect(module)
+    client = module.connect()
 
-    current, (changed, result) = cognito.apply_state(module, client, find_client, ensure_present, ensure_absent)
+    current, (changed, result) = module.apply_state(client, find_client, ensure_present, ensure_absent)
 
     app = clients.client_to_ansible(result, include_secret=not module.check_mode)
     diff = transform.diff(clients.client_to_ansible(current), clients.client_to_ansible(result), clients.VOLATILE_FIELDS)

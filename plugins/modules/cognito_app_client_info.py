@@ -55,7 +55,7 @@ extends_documentation_fragment:
   - kaleido.cognito.options.user_pool_id
   - amazon.aws.common.modules
   - amazon.aws.region.modules
-  - amazon.aws.boto3
+  - kaleido.cognito.boto3
 """
 
 EXAMPLES = r"""
@@ -118,11 +118,12 @@ app_clients:
 from ansible_collections.kaleido.cognito.plugins.module_utils import app_client as clients
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
 from ansible_collections.kaleido.cognito.plugins.module_utils import info
+from ansible_collections.kaleido.cognito.plugins.module_utils import modules as base
 
 
 def validate(module):
     """Refuse input AWS would refuse, naming the option, before any AWS call."""
-    cognito.fail_on_problems(module, cognito.set_option_problems(module, "user_pool_id", "name", "client_id"))
+    module.fail_on_problems(module.option_problems("user_pool_id", "name", "client_id"))
 
 
 def read_clients(module, client):
@@ -137,7 +138,7 @@ def read_clients(module, client):
 
 
 ARGUMENT_SPEC = dict(
-    user_pool_id=cognito.USER_POOL_ID_OPTION,
+    user_pool_id=base.USER_POOL_ID_OPTION,
     name=dict(type="str"),
     client_id=dict(type="str"),
     include_secret=dict(type="bool", default=False, no_log=False),

@@ -118,7 +118,7 @@ extends_documentation_fragment:
   - kaleido.cognito.options.state
   - amazon.aws.common.modules
   - amazon.aws.region.modules
-  - amazon.aws.boto3
+  - kaleido.cognito.boto3
 """
 
 EXAMPLES = r"""
@@ -221,21 +221,20 @@ domain:
       sample: "123456789012"
 """
 
-from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
-
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
 from ansible_collections.kaleido.cognito.plugins.module_utils import domain as domains
+from ansible_collections.kaleido.cognito.plugins.module_utils import modules as base
 from ansible_collections.kaleido.cognito.plugins.module_utils import transform
 
 
 def validate(module):
     """Refuse input AWS would refuse, naming the option, before any AWS call."""
-    cognito.fail_on_problems(module, cognito.user_pool_id_problems(module) + domains.validation_errors(module.params))
+    module.fail_on_problems(module.user_pool_id_problems() + domains.validation_errors(module.params))
 
 
 def find_pool(module, client):
     """The task's user pool (DescribeUserPool result); None when it is pending (check mode) or, with state=absent, gone."""
-    if cognito.pending_user_pool(module):
+    if module.pending_user_pool():
         return None
     pool = cognito.describe_user_pool(client, module.params["user_pool_id"])
     if pool is None and module.params["state"] == "present":
@@ -254,7 +253,7 @@ def wait_for(module, client, description):
     timeout = domains.timeout_for(name, module.params["wait_timeout"])
     waited = 0
     if description.get("Status") in domains.PENDING_STATUSES:
-        description, waited = cognito.wait_until_domain_active(module, client, name, timeout)
+        description, waited = cognito.wait_until_domain_active(module.waiter_client(), client, name, timeout)
     if description is None:
         module.fail_json(msg="{0} {1!r} disappeared while waiting for it to become ACTIVE".format(domains.kind(name), name))
     status = description.get("Status")
@@ -273,7 +272,7 @@ def wait_gone(module, client, name):
     Returns None once it is gone, or the failure message when wait_timeout ran out first.
     """
     timeout = domains.timeout_for(name, module.params["wait_timeout"])
-    description, waited = cognito.wait_until_domain_gone(module, client, name, timeout)
+    description, waited = cognito.wait_until_domain_gone(module.waiter_client(), client, name, timeout)
     if description is not None:
         return domains.timeout_message(name, description.get("Status"), waited, timeout)
     return None
@@ -344,7 +343,7 @@ def ensure_certificate_usable(module, old):
     if arn is None or not domains.is_custom(module.params["domain"]):
         return
     try:
-        certificate = cognito.describe_certificate(cognito.acm_client(module, domains.certificate_region(arn)), arn)
+        certificate = cognito.describe_certificate(module.acm_client(domains.certificate_region(arn)), arn)
     except cognito.AnsibleCognitoError as e:
         module.fail_json(msg="could not read certificate_arn {0!r} in ACM (acm:DescribeCertificate) before replacing the {1} {2!r}: {3}."
                          " Nothing was changed".format(arn, domains.kind(old["Domain"]), old["Domain"], e))
@@ -413,7 +412,7 @@ def ensure_updated(module, client, description):
     if "managed_login_version" in changes:
         ensure_tier(module, find_pool(module, client), description)
     # The request carries the described CustomDomainConfig back: nothing botocore dropped from it may be lost.
-    cognito.refuse_reset_of_unknown_members(module, client, domains.kind(description["Domain"]), description["Domain"], "UpdateUserPoolDomain")
+    module.refuse_reset_of_unknown_members(client, domains.kind(description["Domain"]), description["Domain"], "UpdateUserPoolDomain")
     if module.check_mode:
         return True, domains.predicted_updated(description, request, module.params["wait"])
     cognito.update_user_pool_domain(client, **request)
@@ -489,29 +488,29 @@ def ensure_absent(module, client, pool):
 
 ARGUMENT_SPEC = dict(
     user_pool_id=dict(type="str"),
-    pending_user_pool=cognito.PENDING_USER_POOL_OPTION,
+    pending_user_pool=base.PENDING_USER_POOL_OPTION,
     domain=dict(type="str"),
     certificate_arn=dict(type="str"),
     managed_login_version=dict(type="int", choices=[1, 2]),
     replace=dict(type="bool", default=False),
-    state=cognito.STATE_OPTION,
+    state=base.STATE_OPTION,
     wait=dict(type="bool", default=True),
     wait_timeout=dict(type="int"),
 )
 
 
 def main():
-    module = AnsibleAWSModule(
+    module = base.CognitoModule(
         argument_spec=ARGUMENT_SPEC,
         supports_check_mode=True,
         required_if=[["state", "present", ["domain"]]],
     )
     validate(module)
-    client = cognito.connect(module)
+    client = module.connect()
     region = module.region
 
     find = find_pool if module.params["state"] == "absent" else no_pool_yet
-    dummy, (changed, before, after) = cognito.apply_state(module, client, find, ensure_present, ensure_absent)
+    dummy, (changed, before, after) = module.apply_state(client, find, ensure_present, ensure_absent)
 
     module.exit_json(
         changed=changed,

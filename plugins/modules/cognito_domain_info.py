@@ -38,7 +38,7 @@ extends_documentation_fragment:
   - kaleido.cognito.attributes
   - amazon.aws.common.modules
   - amazon.aws.region.modules
-  - amazon.aws.boto3
+  - kaleido.cognito.boto3
 """
 
 EXAMPLES = r"""
@@ -87,19 +87,11 @@ domains:
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
 from ansible_collections.kaleido.cognito.plugins.module_utils import info
 from ansible_collections.kaleido.cognito.plugins.module_utils import domain as domains
-from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
 
 
 def validate(module):
     """Refuse input AWS would refuse, naming the option, before any AWS call."""
-    params = module.params
-    if params.get("user_pool_id") is not None:
-        problem = checks.pool_id_problem("user_pool_id", params["user_pool_id"], module.region)
-        if problem:
-            module.fail_json(msg=problem)
-    errors = domains.validation_errors({"domain": params.get("domain")})
-    if errors:
-        module.fail_json(msg="; ".join(errors))
+    module.fail_on_problems(module.option_problems("user_pool_id") + domains.validation_errors({"domain": module.params.get("domain")}))
 
 
 def read_domains(module, client):

@@ -160,7 +160,7 @@ extends_documentation_fragment:
   - kaleido.cognito.options.state
   - amazon.aws.common.modules
   - amazon.aws.region.modules
-  - amazon.aws.boto3
+  - kaleido.cognito.boto3
 """
 
 EXAMPLES = r"""
@@ -290,12 +290,10 @@ updated_clients:
       type: str
 """
 
-from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
-
 from ansible_collections.kaleido.cognito.plugins.module_utils import app_client as clients
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
 from ansible_collections.kaleido.cognito.plugins.module_utils import identity_provider as providers
-from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
+from ansible_collections.kaleido.cognito.plugins.module_utils import modules as base
 from ansible_collections.kaleido.cognito.plugins.module_utils import transform
 
 
@@ -315,14 +313,14 @@ def _detail_option(key):
 
 
 ARGUMENT_SPEC = dict(
-    user_pool_id=cognito.USER_POOL_ID_OPTION,
+    user_pool_id=base.USER_POOL_ID_OPTION,
     name=dict(type="str", required=True),
     type=dict(type="str", choices=list(providers.TYPES)),
     details=dict(type="dict", options=dict((key, _detail_option(key)) for key in providers.ALL_DETAILS)),
     attribute_mapping=dict(type="dict"),
     idp_identifiers=dict(type="list", elements="str"),
     require_email_mapping=dict(type="bool", default=False),
-    state=cognito.STATE_OPTION,
+    state=base.STATE_OPTION,
     remove_from_clients=dict(type="bool", default=False),
 )
 
@@ -330,8 +328,7 @@ ARGUMENT_SPEC = dict(
 def validate(module):
     """Refuse input AWS would refuse, naming the option, before any AWS call."""
     params = module.params
-    cognito.fail_on_problems(module, [checks.pool_id_problem("user_pool_id", params["user_pool_id"], module.region)]
-                             + providers.input_problems(params))
+    module.fail_on_problems(module.option_problems("user_pool_id") + providers.input_problems(params))
 
 
 def check_email_mapping(module, current):
@@ -364,6 +361,10 @@ def ensure_created(module, client):
             raise
     # Provider names are unique in a pool: a run that started at the same time created it first.
     return None
+
+
+def find_provider(module, client):
+    return cognito.describe_identity_provider(client, module.params["user_pool_id"], module.params["name"])
 
 
 def ensure_present(module, client, current):
@@ -403,7 +404,7 @@ def remove_from_client(module, client, app, name):
     request, changes = clients.update_request(app, params)
     if not changes:
         return
-    cognito.refuse_reset_of_unknown_members(module, client, "app client", app["ClientId"], "UpdateUserPoolClient")
+    module.refuse_reset_of_unknown_members(client, "app client", app["ClientId"], "UpdateUserPoolClient")
     if not module.check_mode:
         cognito.update_user_pool_client(client, **request)
 
@@ -428,22 +429,12 @@ def ensure_absent(module, client, current):
 
 
 def main():
-    module = AnsibleAWSModule(argument_spec=ARGUMENT_SPEC, supports_check_mode=True)
+    module = base.CognitoModule(argument_spec=ARGUMENT_SPEC, supports_check_mode=True)
     validate(module)
-    client = cognito.connect(module)
-    pool_id = module.params["user_pool_id"]
-    extra = {}
-    try:
-        current = cognito.describe_identity_provider(client, pool_id, module.params["name"])
-        if module.params["state"] == "absent":
-            changed, result, updated = ensure_absent(module, client, current)
-            extra["updated_clients"] = updated
-            secrets = ()
-        else:
-            changed, result, secrets = ensure_present(module, client, current)
-    except cognito.AnsibleCognitoError as e:
-        module.fail_json_aws_error(e)
-
+    client = module.connect()
+    current, (changed, result, third) = module.apply_state(client, find_provider, ensure_present, ensure_absent)
+    # ensure_absent returns the app clients it removed the provider from, ensure_present the secrets it replaces.
+    extra, secrets = ({"updated_clients": third}, ()) if module.params["state"] == "absent" else ({}, third)
     diff = transform.diff(providers.diff_view(current), providers.diff_view(result, secrets), providers.VOLATILE_FIELDS)
     module.exit_json(changed=changed, identity_provider=providers.provider_to_ansible(result), diff=diff, **extra)
 

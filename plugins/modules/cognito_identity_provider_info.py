@@ -30,7 +30,7 @@ extends_documentation_fragment:
   - kaleido.cognito.options.user_pool_id
   - amazon.aws.common.modules
   - amazon.aws.region.modules
-  - amazon.aws.boto3
+  - kaleido.cognito.boto3
 """
 
 EXAMPLES = r"""
@@ -69,24 +69,21 @@ identity_providers:
       returned: always
       sample: Google"""
 
-from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
-
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
 from ansible_collections.kaleido.cognito.plugins.module_utils import identity_provider as providers
-from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
+from ansible_collections.kaleido.cognito.plugins.module_utils import info
+from ansible_collections.kaleido.cognito.plugins.module_utils import modules as base
 
 ARGUMENT_SPEC = dict(
-    user_pool_id=cognito.USER_POOL_ID_OPTION,
+    user_pool_id=base.USER_POOL_ID_OPTION,
     name=dict(type="str"),
 )
 
 
 def validate(module):
-    problem = checks.pool_id_problem("user_pool_id", module.params["user_pool_id"], module.region)
-    if not problem and module.params.get("name") is not None:
-        problem = providers.name_problem(module.params["name"], creating=False)
-    if problem:
-        module.fail_json(msg=problem)
+    """Refuse input AWS would refuse, naming the option, before any AWS call."""
+    name = module.params.get("name")
+    module.fail_on_problems(module.option_problems("user_pool_id") + [providers.name_problem(name, creating=False) if name is not None else None])
 
 
 def read_providers(module, client):
@@ -109,15 +106,12 @@ def read_providers(module, client):
     return found
 
 
+def to_ansible(module, provider):
+    return providers.provider_to_ansible(provider)
+
+
 def main():
-    module = AnsibleAWSModule(argument_spec=ARGUMENT_SPEC, supports_check_mode=True)
-    validate(module)
-    client = cognito.connect(module)
-    try:
-        found = read_providers(module, client)
-    except cognito.AnsibleCognitoError as e:
-        module.fail_json_aws_error(e)
-    module.exit_json(changed=False, identity_providers=[providers.provider_to_ansible(provider) for provider in found])
+    info.run(ARGUMENT_SPEC, validate, read_providers, "identity_providers", to_ansible)
 
 
 if __name__ == "__main__":

@@ -55,7 +55,7 @@ extends_documentation_fragment:
   - kaleido.cognito.options.state
   - amazon.aws.common.modules
   - amazon.aws.region.modules
-  - amazon.aws.boto3
+  - kaleido.cognito.boto3
 """
 
 EXAMPLES = r"""
@@ -144,20 +144,15 @@ managed_login_branding:
       sample: "2025-01-01T12:00:00+00:00"
 """
 
-from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
-
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
-from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
 from ansible_collections.kaleido.cognito.plugins.module_utils import managed_login_branding as brandings
+from ansible_collections.kaleido.cognito.plugins.module_utils import modules as base
 from ansible_collections.kaleido.cognito.plugins.module_utils import transform
 
 
 def validate(module):
     """Refuse input AWS would refuse, naming the option, before any AWS call."""
-    params = module.params
-    problem = checks.pool_id_problem("user_pool_id", params["user_pool_id"], module.region) or checks.client_id_problem("client_id", params["client_id"])
-    if problem:
-        module.fail_json(msg=problem)
+    module.fail_on_problems(module.option_problems("user_pool_id", "client_id"))
 
 
 def find_client(module, client, pool):
@@ -179,6 +174,15 @@ def find_client(module, client, pool):
     return True
 
 
+def find_branding(module, client):
+    """The app client's branding style (DescribeManagedLoginBrandingByClient result), or None."""
+    params = module.params
+    pool = cognito.describe_user_pool(client, params["user_pool_id"])
+    if not find_client(module, client, pool):
+        return None
+    return cognito.describe_managed_login_branding_by_client(client, params["user_pool_id"], params["client_id"])
+
+
 def apply(module, client, current):
     """Returns (changed, after) as DescribeManagedLoginBrandingByClient results."""
     params = module.params
@@ -198,28 +202,20 @@ def apply(module, client, current):
 
 
 ARGUMENT_SPEC = dict(
-    user_pool_id=cognito.USER_POOL_ID_OPTION,
+    user_pool_id=base.USER_POOL_ID_OPTION,
     client_id=dict(type="str", required=True),
     use_cognito_provided_values=dict(type="bool", default=False),
-    state=cognito.STATE_OPTION,
+    state=base.STATE_OPTION,
 )
 
 
 def main():
-    module = AnsibleAWSModule(argument_spec=ARGUMENT_SPEC, supports_check_mode=True)
+    module = base.CognitoModule(argument_spec=ARGUMENT_SPEC, supports_check_mode=True)
     validate(module)
-    client = cognito.connect(module)
+    client = module.connect()
     params = module.params
-
-    try:
-        pool = cognito.describe_user_pool(client, params["user_pool_id"])
-        current = None
-        if find_client(module, client, pool):
-            current = cognito.describe_managed_login_branding_by_client(client, params["user_pool_id"], params["client_id"])
-        changed, after = apply(module, client, current)
-    except cognito.AnsibleCognitoError as e:
-        module.fail_json_aws_error(e)
-
+    # apply() brings the style to the task's use_cognito_provided_values and state alike.
+    current, (changed, after) = module.apply_state(client, find_branding, apply, apply)
     before = brandings.branding_to_ansible(current if changed else after, params["client_id"])
     after = brandings.branding_to_ansible(after, params["client_id"])
     module.exit_json(changed=changed, managed_login_branding=after, diff=transform.diff(before, after, brandings.VOLATILE_FIELDS))

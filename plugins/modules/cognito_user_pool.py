@@ -340,7 +340,7 @@ extends_documentation_fragment:
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - amazon.aws.tags
-  - amazon.aws.boto3
+  - kaleido.cognito.boto3
 """
 
 EXAMPLES = r"""
@@ -458,11 +458,10 @@ import re
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
-from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
-
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
 from ansible_collections.kaleido.cognito.plugins.module_utils import domain as domains
 from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
+from ansible_collections.kaleido.cognito.plugins.module_utils import modules as base
 from ansible_collections.kaleido.cognito.plugins.module_utils import transform
 from ansible_collections.kaleido.cognito.plugins.module_utils import user_pool as pools
 
@@ -516,20 +515,20 @@ def validated_creation_defaults(module):
 def validate(module):
     """Refuse input AWS would refuse, naming the option, before any AWS call; every problem at once."""
     params = module.params
-    problems = cognito.set_option_problems(module, "name", "user_pool_id")
+    problems = module.option_problems("name", "user_pool_id")
     if params["state"] == "present" and not params.get("user_pool_id") and not params.get("name"):
         problems.append("name is required to create a user pool")
     problems.extend(setting_problems(params))
     defaults, default_problems = validated_creation_defaults(module)
-    cognito.fail_on_problems(module, problems + default_problems)
+    module.fail_on_problems(problems + default_problems)
     return defaults
 
 
 def find_pool(module, client):
     """The pool the task is about (DescribeUserPool result), or None."""
     pool_id = module.params.get("user_pool_id")
-    return cognito.find_one(
-        module, "user pool", lambda found_id: cognito.describe_user_pool(client, found_id), lambda: cognito.list_user_pools(client),
+    return module.find_one(
+        "user pool", lambda found_id: cognito.describe_user_pool(client, found_id), lambda: cognito.list_user_pools(client),
         "Id", "Name", resource_id=pool_id, name=module.params["name"], id_option="user_pool_id",
         missing=cognito.no_such_user_pool_message(pool_id))
 
@@ -602,7 +601,7 @@ def ensure_present(module, client, pool, creation_defaults=None):
     if changes:
         fail_on_tier_problems(module, request, pool)
         # Every write of this run waits until it is known that UpdateUserPool resets nothing unseen.
-        cognito.refuse_reset_of_unknown_members(module, client, "user pool", pool["Id"], "UpdateUserPool")
+        module.refuse_reset_of_unknown_members(client, "user pool", pool["Id"], "UpdateUserPool")
     added = pools.custom_attributes_to_add(pool, module.params)
     if added and not module.check_mode:
         cognito.add_custom_attributes(client, pool["Id"], added)
@@ -634,7 +633,7 @@ def wait_for_deleted_domains(module, client, pool):
         if name and (cognito.describe_user_pool_domain(client, name) or {}).get("Status") == domains.DELETING:
             deleting = True
             if not module.check_mode:
-                cognito.wait_until_domain_gone(module, client, name, domains.timeout_for(name, None))
+                cognito.wait_until_domain_gone(module.waiter_client(), client, name, domains.timeout_for(name, None))
     if not deleting or module.check_mode:
         return pool
     return cognito.describe_user_pool(client, pool["Id"]) or pool
@@ -657,7 +656,7 @@ def ensure_absent(module, client, pool):
                 " and delete the pool; nothing was deleted".format(pool["Id"]),
                 user_pool=pools.pool_to_ansible(pool),
             )
-        cognito.refuse_reset_of_unknown_members(module, client, "user pool", pool["Id"], "UpdateUserPool")
+        module.refuse_reset_of_unknown_members(client, "user pool", pool["Id"], "UpdateUserPool")
         if not module.check_mode:
             cognito.update_user_pool(client, **cognito.unprotect_request(pool))
     if not module.check_mode:
@@ -668,8 +667,8 @@ def ensure_absent(module, client, pool):
 ARGUMENT_SPEC = dict(
     name=dict(type="str"),
     user_pool_id=dict(type="str"),
-    if_id_missing=cognito.IF_ID_MISSING_OPTION,
-    state=cognito.STATE_OPTION,
+    if_id_missing=base.IF_ID_MISSING_OPTION,
+    state=base.STATE_OPTION,
     username_attributes=dict(type="list", elements="str", choices=["email", "phone_number"]),
     alias_attributes=dict(type="list", elements="str", choices=["email", "phone_number", "preferred_username"]),
     username_case_sensitive=dict(type="bool"),
@@ -773,18 +772,18 @@ ARGUMENT_SPEC = dict(
 
 
 def main():
-    module = AnsibleAWSModule(
+    module = base.CognitoModule(
         argument_spec=ARGUMENT_SPEC,
         supports_check_mode=True,
         mutually_exclusive=[["username_attributes", "alias_attributes"]],
         required_one_of=[["name", "user_pool_id"]],
-        required_if=[[cognito.IF_ID_MISSING, cognito.USE_NAME, ["name"]]],
+        required_if=[[base.IF_ID_MISSING, base.USE_NAME, ["name"]]],
     )
     creation_defaults = validate(module)
-    client = cognito.connect(module)
+    client = module.connect()
 
     present = functools.partial(ensure_present, creation_defaults=creation_defaults)
-    pool, (changed, result) = cognito.apply_state(module, client, find_pool, present, ensure_absent)
+    pool, (changed, result) = module.apply_state(client, find_pool, present, ensure_absent)
 
     module.exit_json(
         changed=changed,

@@ -48,7 +48,7 @@ extends_documentation_fragment:
   - kaleido.cognito.attributes
   - amazon.aws.common.modules
   - amazon.aws.region.modules
-  - amazon.aws.boto3
+  - kaleido.cognito.boto3
 """
 
 EXAMPLES = r"""
@@ -120,7 +120,7 @@ from ansible_collections.kaleido.cognito.plugins.module_utils import user_pool a
 
 def validate(module):
     """Refuse input AWS would refuse, naming the option, before any AWS call."""
-    cognito.fail_on_problems(module, cognito.set_option_problems(module, "name", "user_pool_id"))
+    module.fail_on_problems(module.option_problems("name", "user_pool_id"))
 
 
 def read_pools(module, client):

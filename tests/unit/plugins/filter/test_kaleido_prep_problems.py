@@ -18,6 +18,7 @@ from ansible_collections.kaleido.cognito.plugins.filter import kaleido_prep_prob
 from ansible_collections.kaleido.cognito.plugins.module_utils import app_client as clients
 from ansible_collections.kaleido.cognito.plugins.module_utils import domain as domains
 from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
+from ansible_collections.kaleido.cognito.plugins.module_utils.modules import CognitoModule
 from tests.conftest import ROOT
 
 problems_of = plugin.kaleido_prep_problems
@@ -146,8 +147,14 @@ def test_the_modules_check_names_with_the_check_of_module_utils_and_have_no_patt
         pass
 
     class FakeModule:
+        """The input checks of the module base, on a stand-in module."""
         params = {"name": "x", "user_pool_id": "us-east-1_abc", "state": "present", "client_id": None}
         region = "us-east-1"
+        check_mode = False
+        fail_on_problems = CognitoModule.fail_on_problems
+        option_problems = CognitoModule.option_problems
+        user_pool_id_problems = CognitoModule.user_pool_id_problems
+        pending_user_pool = CognitoModule.pending_user_pool
 
         def fail_json(self, msg, **kwargs):
             raise Failed(msg)

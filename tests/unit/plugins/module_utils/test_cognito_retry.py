@@ -11,6 +11,7 @@ import pytest
 
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
 from ansible_collections.kaleido.cognito.plugins.module_utils import model
+from ansible_collections.kaleido.cognito.plugins.module_utils.modules import CognitoModule
 
 POOL = "us-east-1_AbCdEfGhI"
 
@@ -316,6 +317,8 @@ class GuardFailed(Exception):
 
 
 class GuardModule:
+    """What the guard uses of a module (it runs as CognitoModule's method on this stand-in)."""
+
     def __init__(self, check_mode=False):
         self.check_mode = check_mode
         self.warnings = []
@@ -335,7 +338,7 @@ class RawAnswer:
 
 
 def recorded(operation, raw_body, parsed):
-    """A client stand-in whose recorder saw one answer of ``operation`` (the after-call event, as connect() registers it)."""
+    """A client stand-in whose recorder saw one answer of ``operation`` (the after-call event, as CognitoModule.connect() registers it)."""
     client = type("Client", (), {})()
     client.kaleido_unknown_members = model.UnknownMembers()
     client.kaleido_unknown_members.inspect(http_response=RawAnswer(raw_body), parsed=parsed, model=model.service_model().operation_model(operation))
@@ -347,11 +350,11 @@ DOMAIN_ANSWER = {"DomainDescription": {"UserPoolId": POOL, "Domain": "auth.examp
 
 def test_a_custom_domain_setting_botocore_does_not_know_refuses_update_user_pool_domain():
     client = recorded("DescribeUserPoolDomain", json.dumps(DOMAIN_ANSWER).encode(), DOMAIN_ANSWER)
-    cognito.refuse_reset_of_unknown_members(GuardModule(), client, "custom domain", "auth.example.com", "UpdateUserPoolDomain")
+    CognitoModule.refuse_reset_of_unknown_members(GuardModule(), client, "custom domain", "auth.example.com", "UpdateUserPoolDomain")
     raw = {"DomainDescription": dict(DOMAIN_ANSWER["DomainDescription"], CustomDomainConfig={"CertificateArn": "arn", "FutureTlsSetting": "TLS13"})}
     client = recorded("DescribeUserPoolDomain", json.dumps(raw).encode(), DOMAIN_ANSWER)
     with pytest.raises(GuardFailed, match="custom domain auth.example.com has settings .* CustomDomainConfig.FutureTlsSetting. UpdateUserPoolDomain"):
-        cognito.refuse_reset_of_unknown_members(GuardModule(), client, "custom domain", "auth.example.com", "UpdateUserPoolDomain")
+        CognitoModule.refuse_reset_of_unknown_members(GuardModule(), client, "custom domain", "auth.example.com", "UpdateUserPoolDomain")
 
 
 @pytest.mark.parametrize("raw_body", [b"<html>proxy error</html>", b'{"Other": {}}', None], ids=["not-json", "member-missing", "no-body"])
@@ -360,20 +363,20 @@ def test_an_answer_that_cannot_be_read_refuses_the_update(raw_body):
     parsed = {"UserPool": {"Id": POOL, "Name": "p"}}
     client = recorded("DescribeUserPool", raw_body, parsed)
     with pytest.raises(GuardFailed, match="user pool {0}: the answer .* could not be read .* UpdateUserPool could reset".format(POOL)):
-        cognito.refuse_reset_of_unknown_members(GuardModule(), client, "user pool", POOL, "UpdateUserPool")
+        CognitoModule.refuse_reset_of_unknown_members(GuardModule(), client, "user pool", POOL, "UpdateUserPool")
 
 
 def test_a_client_that_records_no_answers_refuses_the_update():
     with pytest.raises(GuardFailed, match="could not be read"):
-        cognito.refuse_reset_of_unknown_members(GuardModule(), object(), "app client", "abc", "UpdateUserPoolClient")
+        CognitoModule.refuse_reset_of_unknown_members(GuardModule(), object(), "app client", "abc", "UpdateUserPoolClient")
 
 
 def test_a_readable_answer_after_an_unreadable_one_lets_the_update_through_and_check_mode_only_warns():
     parsed = {"UserPool": {"Id": POOL}}
     client = recorded("DescribeUserPool", b"not json", parsed)
     module = GuardModule(check_mode=True)
-    cognito.refuse_reset_of_unknown_members(module, client, "user pool", POOL, "UpdateUserPool")
+    CognitoModule.refuse_reset_of_unknown_members(module, client, "user pool", POOL, "UpdateUserPool")
     assert len(module.warnings) == 1 and module.warnings[0].startswith("The real run will fail: ")
     client.kaleido_unknown_members.inspect(http_response=RawAnswer(json.dumps(parsed).encode()), parsed=parsed,
                                            model=model.service_model().operation_model("DescribeUserPool"))
-    cognito.refuse_reset_of_unknown_members(GuardModule(), client, "user pool", POOL, "UpdateUserPool")
+    CognitoModule.refuse_reset_of_unknown_members(GuardModule(), client, "user pool", POOL, "UpdateUserPool")

@@ -9,6 +9,7 @@ import pytest
 from botocore.stub import Stubber
 
 from ansible_collections.kaleido.cognito.plugins.module_utils import cognito
+from ansible_collections.kaleido.cognito.plugins.module_utils.modules import CognitoModule
 
 POOL = "us-east-1_AbCdEfGhI"
 DOMAIN = "kaleido-example"
@@ -22,17 +23,19 @@ def described(status=None, domain=DOMAIN):
 
 
 class Module:
-    """What the waits use of a module: its aws_config and module.client(), here a stubbed client."""
+    """What CognitoModule.waiter_client() uses of a module: its aws_config and module.client(), here a stubbed client."""
+
+    waiter_client = CognitoModule.waiter_client
 
     def __init__(self, client):
         self.params = {"aws_config": None}
-        self.waiter_client = client
+        self.stubbed = client
         self.configs = []
 
     def client(self, service, aws_config=None):
         assert service == "cognito-idp"
         self.configs.append(aws_config)
-        return self.waiter_client
+        return self.stubbed
 
 
 class Reads:
@@ -84,7 +87,7 @@ def test_the_waiter_client_has_botocores_retries_on_and_the_users_other_settings
 def test_waiting_until_a_deleted_domain_is_gone(waiter_client, sleeps):
     answers(waiter_client, described("DELETING"), described("DELETING"), described())
     module, reads = Module(waiter_client), Reads()
-    description, waited = cognito.wait_until_domain_gone(module, reads, DOMAIN, 300)
+    description, waited = cognito.wait_until_domain_gone(module.waiter_client(), reads, DOMAIN, 300)
     assert description is None and waited >= 0
     assert sleeps == [2, 2]
     assert reads.calls == 0
@@ -95,7 +98,7 @@ def test_waiting_until_a_deleted_domain_is_gone(waiter_client, sleeps):
 def test_a_throttled_or_failed_read_does_not_end_the_wait(waiter_client, sleeps, code):
     answers(waiter_client, described("CREATING"), code, described("ACTIVE"))
     reads = Reads(described("ACTIVE"))
-    description, dummy = cognito.wait_until_domain_active(Module(waiter_client), reads, DOMAIN, 300)
+    description, dummy = cognito.wait_until_domain_active(Module(waiter_client).waiter_client(), reads, DOMAIN, 300)
     assert description["Status"] == "ACTIVE"
     assert sleeps == [2, 2]
 
@@ -104,7 +107,7 @@ def test_the_time_running_out_returns_the_status_read_last(waiter_client, sleeps
     # wait_timeout=1: two reads one second apart (amazon.aws custom_waiter_config), then the read that tells the status.
     answers(waiter_client, described("CREATING"), described("CREATING"))
     reads = Reads(described("CREATING"))
-    description, dummy = cognito.wait_until_domain_active(Module(waiter_client), reads, DOMAIN, 1)
+    description, dummy = cognito.wait_until_domain_active(Module(waiter_client).waiter_client(), reads, DOMAIN, 1)
     assert description["Status"] == "CREATING"
     assert sleeps == [1]
 
@@ -113,7 +116,7 @@ def test_a_custom_domain_is_read_every_ten_seconds(waiter_client, sleeps):
     custom = "auth.example.com"
     answers(waiter_client, described("CREATING", custom), described("ACTIVE", custom), domain=custom)
     reads = Reads(described("ACTIVE", custom))
-    description, dummy = cognito.wait_until_domain_active(Module(waiter_client), reads, "auth.example.com", 3600)
+    description, dummy = cognito.wait_until_domain_active(Module(waiter_client).waiter_client(), reads, "auth.example.com", 3600)
     assert description["Status"] == "ACTIVE"
     assert sleeps == [10]
 
@@ -122,7 +125,7 @@ def test_a_custom_domain_is_read_every_ten_seconds(waiter_client, sleeps):
 def test_a_failed_or_vanished_domain_ends_the_wait_for_active_at_once(waiter_client, sleeps, last, expected):
     answers(waiter_client, described("CREATING"), last)
     reads = Reads(last)
-    description, dummy = cognito.wait_until_domain_active(Module(waiter_client), reads, DOMAIN, 300)
+    description, dummy = cognito.wait_until_domain_active(Module(waiter_client).waiter_client(), reads, DOMAIN, 300)
     assert (description or {}).get("Status") == expected
     assert sleeps == [2]
 
@@ -130,5 +133,5 @@ def test_a_failed_or_vanished_domain_ends_the_wait_for_active_at_once(waiter_cli
 def test_an_answer_that_no_wait_gets_past_fails_naming_it(waiter_client, sleeps):
     answers(waiter_client, described("DELETING"), "NotAuthorizedException")
     with pytest.raises(cognito.AnsibleCognitoError, match="Failed to wait for user pool domain"):
-        cognito.wait_until_domain_gone(Module(waiter_client), Reads(), DOMAIN, 300)
+        cognito.wait_until_domain_gone(Module(waiter_client).waiter_client(), Reads(), DOMAIN, 300)
     assert sleeps == [2]

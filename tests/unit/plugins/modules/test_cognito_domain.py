@@ -8,6 +8,7 @@ import pytest
 from botocore.stub import Stubber
 
 from ansible_collections.kaleido.cognito.plugins.module_utils import model
+from ansible_collections.kaleido.cognito.plugins.module_utils.modules import CognitoModule
 from ansible_collections.kaleido.cognito.plugins.modules import cognito_domain
 
 POOL = "us-east-1_AbCdEfGhI"
@@ -24,7 +25,12 @@ class Failed(Exception):
 
 
 class Module:
-    """What ensure_present uses of an AnsibleAWSModule."""
+    """What ensure_present uses of a CognitoModule (the base's own methods, on this stand-in)."""
+
+    pending_user_pool = CognitoModule.pending_user_pool
+    waiter_client = CognitoModule.waiter_client
+    acm_client = CognitoModule.acm_client
+    refuse_reset_of_unknown_members = CognitoModule.refuse_reset_of_unknown_members
 
     def __init__(self, **params):
         self.params = dict(user_pool_id=POOL, pending_user_pool=False, domain=DOMAIN, certificate_arn=None, managed_login_version=None,
