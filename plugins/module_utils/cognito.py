@@ -345,6 +345,11 @@ def no_such_user_pool_message(pool_id):
     return "user_pool_id {0}: no such user pool in this account and region".format(pool_id)
 
 
+def no_such_app_client_message(client_id, pool_id):
+    """The one message for a client_id that the user pool does not have."""
+    return "client_id {0}: no such app client in user pool {1}".format(client_id, pool_id)
+
+
 def _only_one(kind, name, ids):
     """Fail when an interrupted create left several resources of one name (never guess which is ours)."""
     if len(ids) > 1:

@@ -15,6 +15,7 @@ calls AWS; the functions are unit-tested on plain dictionaries.
 import copy
 import re
 
+from ansible_collections.kaleido.cognito.plugins.module_utils import user_pool
 from ansible_collections.kaleido.cognito.plugins.module_utils.transform import from_boto
 
 # botocore shape DomainType (a prefix domain).
@@ -277,7 +278,7 @@ def needs_paid_tier(pool, params, description=None):
         return False
     if description and description.get("ManagedLoginVersion") == 2:
         return False
-    return (pool or {}).get("UserPoolTier") == "LITE"
+    return not user_pool.has_managed_login(pool)
 
 
 def predicted_created(request, waits):

@@ -13,6 +13,7 @@ Nothing here calls AWS.
 
 import copy
 
+from ansible_collections.kaleido.cognito.plugins.module_utils import user_pool
 from ansible_collections.kaleido.cognito.plugins.module_utils.transform import from_boto
 
 CREATE = "create"
@@ -24,14 +25,8 @@ VOLATILE_FIELDS = ("creation_date", "last_modified_date")
 
 
 def tier_problem(pool):
-    """A message when ``pool`` (DescribeUserPool) is on the LITE feature plan, else None.
-
-    Managed login, and so its branding styles, needs ESSENTIALS or PLUS
-    (botocore doc of CreateUserPoolDomain ManagedLoginVersion: "Managed login
-    requires that your user pool be configured for any feature plan other than
-    Lite").
-    """
-    if (pool or {}).get("UserPoolTier") != "LITE":
+    """A message when ``pool`` (DescribeUserPool) is on the LITE feature plan, which has no managed login and so no branding styles, else None."""
+    if user_pool.has_managed_login(pool):
         return None
     return (
         "user pool {0} is on the LITE feature plan, and managed login branding needs ESSENTIALS or PLUS;"

@@ -105,6 +105,16 @@ DEFAULT_TIER = "ESSENTIALS"
 # AWS answers FeatureUnavailableInTierException on another tier).
 THREAT_PROTECTION_MODES = ("AUDIT", "ENFORCED")
 THREAT_PROTECTION_TIER = "PLUS"
+# Managed login (a domain's ManagedLoginVersion 2, and so branding styles) is
+# not on the Lite plan (botocore doc of CreateUserPoolDomain
+# ManagedLoginVersion: "Managed login requires that your user pool be
+# configured for any feature plan other than Lite").
+NO_MANAGED_LOGIN_TIER = "LITE"
+
+
+def has_managed_login(pool):
+    """False when ``pool`` (DescribeUserPool) is on the tier without managed login."""
+    return (pool or {}).get("UserPoolTier") != NO_MANAGED_LOGIN_TIER
 
 
 def tier_problems(config):

@@ -490,7 +490,7 @@ def find_client(module, client):
         "app client", lambda found_id: cognito.describe_user_pool_client(client, pool_id, found_id),
         lambda: cognito.list_user_pool_clients(client, pool_id), "ClientId", "ClientName", resource_id=client_id, name=module.params["name"],
         id_option="client_id", where=" of user pool {0}".format(pool_id),
-        missing="client_id {0}: no such app client in user pool {1}".format(client_id, pool_id))
+        missing=cognito.no_such_app_client_message(client_id, pool_id))
 
 
 def fail_on_problems(module, problems, current):

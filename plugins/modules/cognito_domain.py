@@ -242,9 +242,12 @@ def find_pool(module, client):
     return pool
 
 
-def no_pool_yet(module, client):
-    """state=present reads the domain first and the pool only when it needs it (ensure_present)."""
-    return None
+def find_domain(module, client):
+    """The task's domain (DescribeUserPoolDomain result), or None when no pool has it.
+
+    state=present reads the domain first and the pool only when it needs it (ensure_present).
+    """
+    return cognito.describe_user_pool_domain(client, module.params["domain"])
 
 
 def wait_for(module, client, description):
@@ -419,15 +422,15 @@ def ensure_updated(module, client, description):
     return True, cognito.describe_user_pool_domain(client, description["Domain"])
 
 
-def ensure_present(module, client, dummy):
+def ensure_present(module, client, description):
     """Returns (changed, before, after) as DescribeUserPoolDomain results.
 
-    The domain is read first: when it already belongs to the task's pool, the
-    pool itself is read only if its tier matters (a change of
-    managed_login_version).  A pending pool (check mode) has no domain yet.
+    ``description`` is the domain, read first (find_domain): when it already
+    belongs to the task's pool, the pool itself is read only if its tier
+    matters (a change of managed_login_version).  A pending pool (check mode)
+    has no domain yet.
     """
     name = module.params["domain"]
-    description = cognito.describe_user_pool_domain(client, name)
     ensure_available(module, module.params["user_pool_id"], description)
     if description and description.get("Status") != domains.DELETING:
         changed, after = ensure_updated(module, client, description)
@@ -509,7 +512,7 @@ def main():
     client = module.connect()
     region = module.region
 
-    find = find_pool if module.params["state"] == "absent" else no_pool_yet
+    find = find_pool if module.params["state"] == "absent" else find_domain
     dummy, (changed, before, after) = module.apply_state(client, find, ensure_present, ensure_absent)
 
     module.exit_json(

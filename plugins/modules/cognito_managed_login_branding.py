@@ -169,7 +169,7 @@ def find_client(module, client, pool):
             module.fail_json(msg=problem)
     if cognito.describe_user_pool_client(client, params["user_pool_id"], params["client_id"]) is None:
         if present:
-            module.fail_json(msg="client_id {0}: no such app client in user pool {1}".format(params["client_id"], params["user_pool_id"]))
+            module.fail_json(msg=cognito.no_such_app_client_message(params["client_id"], params["user_pool_id"]))
         return False
     return True
 

@@ -53,6 +53,11 @@ class Module:
         return self.clients[service]
 
 
+def ensure_present(module, client):
+    """What the module does with state=present: find the task's domain, then bring it to the task."""
+    return cognito_domain.ensure_present(module, client, cognito_domain.find_domain(module, client))
+
+
 def boto_client(service):
     return boto3.client(service, region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x")
 
@@ -105,7 +110,7 @@ def test_a_domain_another_run_gave_the_pool_between_the_two_reads_is_the_tasks_d
     stubber.add_response("describe_user_pool_domain", {"DomainDescription": {}}, {"Domain": DOMAIN})
     stubber.add_response("describe_user_pool", {"UserPool": {"Id": POOL, "Domain": DOMAIN}}, {"UserPoolId": POOL})
     stubber.add_response("describe_user_pool_domain", active(), {"Domain": DOMAIN})
-    changed, before, after = cognito_domain.ensure_present(Module(), client, None)
+    changed, before, after = ensure_present(Module(), client)
     assert (changed, before["Domain"], after["Domain"]) == (False, DOMAIN, DOMAIN)
 
 
@@ -115,7 +120,7 @@ def test_another_prefix_domain_on_the_pool_is_not_renamed_without_replace(stubbe
     stubber.add_response("describe_user_pool", {"UserPool": {"Id": POOL, "Domain": "kaleido-older"}}, {"UserPoolId": POOL})
     stubber.add_response("describe_user_pool_domain", active("kaleido-older"), {"Domain": "kaleido-older"})
     with pytest.raises(Failed, match="already has the prefix domain 'kaleido-older'.*AWS cannot rename a domain"):
-        cognito_domain.ensure_present(Module(), client, None)
+        ensure_present(Module(), client)
 
 
 # A replacement (replace=true) checks what it can before it deletes, and puts the old domain back when the new one fails.
@@ -138,7 +143,7 @@ def test_a_custom_domain_replacement_with_a_certificate_acm_has_not_issued_delet
     module = module_with(client, acm_client, domain=CUSTOM, certificate_arn=CERTIFICATE, replace=True)
     module.check_mode = check_mode
     with pytest.raises(Failed, match="status PENDING_VALIDATION in ACM.*'login.example.com' was not replaced; nothing was changed"):
-        cognito_domain.ensure_present(module, client, None)
+        ensure_present(module, client)
 
 
 def test_a_custom_domain_replacement_with_a_certificate_acm_does_not_have_deletes_nothing(stubbed, acm):
@@ -147,7 +152,7 @@ def test_a_custom_domain_replacement_with_a_certificate_acm_does_not_have_delete
     replacing_custom(stubber)
     error(acm_stubber, "describe_certificate", "ResourceNotFoundException", "Could not find certificate", {"CertificateArn": CERTIFICATE})
     with pytest.raises(Failed, match="does not exist in ACM .region us-east-1 of this account.*nothing was changed"):
-        cognito_domain.ensure_present(module_with(client, acm_client, domain=CUSTOM, certificate_arn=CERTIFICATE, replace=True), client, None)
+        ensure_present(module_with(client, acm_client, domain=CUSTOM, certificate_arn=CERTIFICATE, replace=True), client)
 
 
 def test_a_certificate_that_cannot_be_read_stops_the_replacement_before_the_delete(stubbed, acm):
@@ -156,7 +161,7 @@ def test_a_certificate_that_cannot_be_read_stops_the_replacement_before_the_dele
     replacing_custom(stubber)
     error(acm_stubber, "describe_certificate", "AccessDeniedException", "not authorized to perform: acm:DescribeCertificate")
     with pytest.raises(Failed, match="could not read certificate_arn .* .acm:DescribeCertificate.*AccessDenied.*Nothing was changed"):
-        cognito_domain.ensure_present(module_with(client, acm_client, domain=CUSTOM, certificate_arn=CERTIFICATE, replace=True), client, None)
+        ensure_present(module_with(client, acm_client, domain=CUSTOM, certificate_arn=CERTIFICATE, replace=True), client)
 
 
 def replacing_prefix(stubber):
@@ -175,7 +180,7 @@ def test_a_replacement_whose_new_domain_fails_puts_the_old_one_back_with_its_ver
     stubber.add_response("create_user_pool_domain", {}, {"UserPoolId": POOL, "Domain": OLD, "ManagedLoginVersion": 2})
     stubber.add_response("describe_user_pool_domain", active(OLD, version=2), {"Domain": OLD})
     with pytest.raises(Failed) as failed:
-        cognito_domain.ensure_present(module_with(client, replace=True), client, None)
+        ensure_present(module_with(client, replace=True), client)
     assert "LimitExceededException" in str(failed.value)
     assert "The old domain 'kaleido-older' was deleted first and has been created again" in str(failed.value)
 
@@ -186,7 +191,7 @@ def test_a_replacement_whose_old_domain_cannot_be_put_back_says_it_is_gone_and_h
     error(stubber, "create_user_pool_domain", "AccessDeniedException", "not authorized", {"UserPoolId": POOL, "Domain": DOMAIN})
     error(stubber, "create_user_pool_domain", "AccessDeniedException", "not authorized", {"UserPoolId": POOL, "Domain": OLD, "ManagedLoginVersion": 2})
     with pytest.raises(Failed) as failed:
-        cognito_domain.ensure_present(module_with(client, replace=True), client, None)
+        ensure_present(module_with(client, replace=True), client)
     message = str(failed.value)
     assert "could not be created again" in message
     assert "user pool {0} has no prefix domain now".format(POOL) in message
@@ -208,7 +213,7 @@ def test_a_custom_domain_put_back_names_its_new_cloudfront_distribution_for_the_
                          {"Domain": OLD_CUSTOM})
     with pytest.raises(Failed, match="created again; its CloudFront distribution is now d222222abcdef8.cloudfront.net .it was d111111abcdef8"
                        r".cloudfront.net.: point the DNS alias of login.example.com to it"):
-        cognito_domain.ensure_present(module_with(client, acm_client, domain=CUSTOM, certificate_arn=CERTIFICATE, replace=True), client, None)
+        ensure_present(module_with(client, acm_client, domain=CUSTOM, certificate_arn=CERTIFICATE, replace=True), client)
 
 
 # A domain deleted moments ago is DELETING, and AWS holds its name ("Domain already exists.") until it is gone.
@@ -226,7 +231,7 @@ def test_the_pools_domain_that_is_deleting_is_waited_for_then_created_again(stub
     if wait:
         stubber.add_response("describe_user_pool_domain", active(), {"Domain": DOMAIN})  # the wait for ACTIVE
         stubber.add_response("describe_user_pool_domain", active(), {"Domain": DOMAIN})  # the read after it
-    changed, before, after = cognito_domain.ensure_present(module_with(client, wait=wait), client, None)
+    changed, before, after = ensure_present(module_with(client, wait=wait), client)
     assert (changed, before, after["Status"]) == (True, None, "ACTIVE" if wait else "CREATING")
 
 
@@ -237,7 +242,7 @@ def test_check_mode_predicts_the_creation_of_a_domain_that_is_deleting(stubbed):
     stubber.add_response("describe_user_pool_domain", active(status="DELETING"), {"Domain": DOMAIN})
     module = module_with(client)
     module.check_mode = True
-    changed, before, after = cognito_domain.ensure_present(module, client, None)
+    changed, before, after = ensure_present(module, client)
     assert (changed, before, after["Domain"], after["Status"]) == (True, None, DOMAIN, "CREATING")
 
 
@@ -252,7 +257,7 @@ def test_a_name_aws_still_holds_after_its_deletion_is_waited_for_and_created(stu
     stubber.add_response("describe_user_pool_domain", NONE, {"Domain": DOMAIN})  # the wait: it is gone
     stubber.add_response("create_user_pool_domain", {}, {"UserPoolId": POOL, "Domain": DOMAIN})
     stubber.add_response("describe_user_pool_domain", active(), {"Domain": DOMAIN})
-    changed, before, after = cognito_domain.ensure_present(module_with(client), client, None)
+    changed, before, after = ensure_present(module_with(client), client)
     assert (changed, before, after["Status"]) == (True, None, "ACTIVE")
 
 
@@ -265,4 +270,4 @@ def test_a_domain_update_is_refused_when_the_answer_it_is_built_from_could_not_b
     client.kaleido_unknown_members = model.UnknownMembers().register(client)
     stubber.add_response("describe_user_pool_domain", active(CUSTOM, certificate=OLD_CERTIFICATE), {"Domain": CUSTOM})
     with pytest.raises(Failed, match="could not be read to check it for settings.*UpdateUserPoolDomain.*nothing was changed"):
-        cognito_domain.ensure_present(module_with(client, domain=CUSTOM, certificate_arn=CERTIFICATE), client, None)
+        ensure_present(module_with(client, domain=CUSTOM, certificate_arn=CERTIFICATE), client)
