@@ -308,5 +308,6 @@ def test_the_handoff_secret_s_name_and_recovery_window_are_checked(variables, pr
 
 
 def test_a_handoff_secret_aws_accepts_passes():
-    assert plugin.kaleido_prep_problems({"kaleido_prep_secrets_manager_secret": "kaleido-acme/prod_1+=.@", "kaleido_prep_secrets_manager_recovery_window": 0}) == []
+    secret = {"kaleido_prep_secrets_manager_secret": "kaleido-acme/prod_1+=.@", "kaleido_prep_secrets_manager_recovery_window": 0}
+    assert plugin.kaleido_prep_problems(secret) == []
     assert plugin.kaleido_prep_problems({"kaleido_prep_secrets_manager_secret": "", "kaleido_prep_secrets_manager_recovery_window": 7}) == []
