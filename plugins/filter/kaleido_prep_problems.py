@@ -107,8 +107,6 @@ _value:
   elements: str
 """
 
-import re
-
 from ansible.errors import AnsibleFilterError
 from ansible.module_utils.common.validation import check_type_dict
 from ansible.module_utils.common.validation import check_type_int
@@ -119,7 +117,7 @@ from ansible_collections.kaleido.cognito.plugins.module_utils import domain as d
 from ansible_collections.kaleido.cognito.plugins.module_utils import identity_provider as providers_utils
 from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
 
-# Role variable -> module option of the same value, for the messages of the modules' checks.
+# Role variable -> module option of the same value; the modules' checks name the variable in their messages.
 APP_CLIENT_OPTIONS = {
     "kaleido_prep_callback_urls": "callback_urls",
     "kaleido_prep_logout_urls": "logout_urls",
@@ -132,11 +130,9 @@ DOMAIN_OPTIONS = {
 NAMES = ("kaleido_prep_pool_name", "kaleido_prep_client_name")
 
 
-def renamed(messages, variables):
-    """``messages`` of a module check with the leading option name replaced by the role's variable (``variables``: variable -> option)."""
-    options = dict((option, variable) for variable, option in variables.items())
-    pattern = re.compile(r"^({0})\b".format("|".join(re.escape(option) for option in sorted(options, key=len, reverse=True))))
-    return [pattern.sub(lambda match: options[match.group(1)], message) for message in messages]
+def option_names(variables):
+    """The names the modules' checks give each option in their messages (option -> role variable)."""
+    return dict((option, variable) for variable, option in variables.items())
 
 
 def _text(value):
@@ -205,7 +201,7 @@ def _domain_problems(variables):
                 params[option] = check_type_int(variables[variable])
             except TypeError:
                 problems.append("{0} must be a whole number of seconds, got {1!r}".format(variable, variables[variable]))
-    problems.extend(renamed(domains.validation_errors(params), DOMAIN_OPTIONS))
+    problems.extend(domains.validation_errors(params, option_names(DOMAIN_OPTIONS)))
     return problems
 
 
@@ -241,7 +237,7 @@ def _app_client_problems(variables):
     for variable, option in APP_CLIENT_OPTIONS.items():
         if variable in variables:
             params[option] = _strings(variables, variable, problems)
-    problems.extend(renamed(clients.input_problems(params), APP_CLIENT_OPTIONS))
+    problems.extend(clients.input_problems(params, option_names(APP_CLIENT_OPTIONS)))
     return problems
 
 

@@ -185,37 +185,45 @@ def token_validity_problems(values, units):
     return problems
 
 
-def input_problems(params):
-    """Messages for task options AWS would refuse, found without any AWS call."""
+def input_problems(params, names=None):
+    """Messages for task options AWS would refuse, found without any AWS call.
+
+    Each message names the option, or the name ``names`` gives it (the
+    kaleido_prep role passes its variables' names: option -> variable).
+    """
+    def label(option):
+        return (names or {}).get(option, option)
+
     problems = []
     for option in ("callback_urls", "logout_urls"):
         for url in params.get(option) or []:
-            problem = redirect_url_problem(option, url)
+            problem = redirect_url_problem(label(option), url)
             if problem:
                 problems.append(problem)
         if len(params.get(option) or []) > 100:
-            problems.append("{0}: AWS accepts at most 100 URLs".format(option))
+            problems.append("{0}: AWS accepts at most 100 URLs".format(label(option)))
     default_uri = params.get("default_redirect_uri")
     if default_uri is not None:
-        problem = redirect_url_problem("default_redirect_uri", default_uri)
+        problem = redirect_url_problem(label("default_redirect_uri"), default_uri)
         if problem:
             problems.append(problem)
         callbacks = params.get("callback_urls")
         if callbacks is not None and default_uri not in callbacks:
-            problems.append("default_redirect_uri {0!r} must be one of callback_urls".format(default_uri))
+            problems.append("{0} {1!r} must be one of {2}".format(label("default_redirect_uri"), default_uri, label("callback_urls")))
 
     for provider in params.get("supported_identity_providers") or []:
         if not PROVIDER_NAME.fullmatch(provider):
-            problems.append("supported_identity_providers: {0!r} must be 1 to 32 characters without white space or control characters".format(provider))
+            problems.append("{0}: {1!r} must be 1 to 32 characters without white space or control characters".format(
+                label("supported_identity_providers"), provider))
     for scope in params.get("allowed_oauth_scopes") or []:
         if not SCOPE.fullmatch(scope):
             problems.append(
-                "allowed_oauth_scopes: {0!r} must be 1 to 256 printable ASCII characters without spaces, quotes or backslashes".format(scope)
+                "{0}: {1!r} must be 1 to 256 printable ASCII characters without spaces, quotes or backslashes".format(label("allowed_oauth_scopes"), scope)
             )
     for option in ("read_attributes", "write_attributes"):
         for attribute in params.get(option) or []:
             if not 1 <= len(attribute) <= ATTRIBUTE_MAX or CONTROL_CHARACTER.search(attribute):
-                problems.append("{0}: {1!r} must be 1 to {2} characters without control characters".format(option, attribute, ATTRIBUTE_MAX))
+                problems.append("{0}: {1!r} must be 1 to {2} characters without control characters".format(label(option), attribute, ATTRIBUTE_MAX))
 
     flows = params.get("allowed_oauth_flows") or []
     if "client_credentials" in flows and len(set(flows)) > 1:

@@ -111,21 +111,24 @@ def certificate_problem(arn, certificate):
     return None
 
 
-def validation_errors(params):
-    """Messages for each option AWS would refuse, naming the option."""
+def validation_errors(params, names=None):
+    """Messages for each option AWS would refuse, naming the option, or the name ``names`` gives it (option -> name)."""
+    def label(option):
+        return (names or {}).get(option, option)
+
     errors = []
     domain = params.get("domain")
     if domain is not None:
         problems = custom_domain_problems(domain) if is_custom(domain) else prefix_problems(domain)
         for problem in problems:
-            errors.append("domain {0!r} {1}".format(domain, problem))
+            errors.append("{0} {1!r} {2}".format(label("domain"), domain, problem))
     if params.get("certificate_arn") is not None:
         if domain is not None and not is_custom(domain):
-            errors.append("certificate_arn is only for a custom domain (a fully qualified name), not for the prefix {0!r}".format(domain))
+            errors.append("{0} is only for a custom domain (a fully qualified name), not for the prefix {1!r}".format(label("certificate_arn"), domain))
         for problem in certificate_arn_problems(params["certificate_arn"]):
-            errors.append("certificate_arn {0!r} {1}".format(params["certificate_arn"], problem))
+            errors.append("{0} {1!r} {2}".format(label("certificate_arn"), params["certificate_arn"], problem))
     if params.get("wait_timeout") is not None and params["wait_timeout"] < 0:
-        errors.append("wait_timeout must be 0 or more seconds, got {0}".format(params["wait_timeout"]))
+        errors.append("{0} must be 0 or more seconds, got {1}".format(label("wait_timeout"), params["wait_timeout"]))
     return errors
 
 
