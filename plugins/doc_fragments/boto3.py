@@ -9,8 +9,10 @@ from ansible_collections.kaleido.cognito.plugins.module_utils import modules
 class ModuleDocFragment:
     # The boto3 and botocore the kaleido.cognito modules need (kaleido.cognito.boto3),
     # in place of amazon.aws.boto3, whose minimum is older: the versions CognitoModule
-    # checks at run time.
-    DOCUMENTATION = r"""
+    # checks at run time.  Built when the fragment is loaded, as amazon.aws.boto3 is,
+    # so that the versions are written once, in module_utils/modules.py.
+    def __init__(self):
+        self.DOCUMENTATION = r"""
 options: {{}}
 requirements:
   - python >= 3.6

@@ -33,7 +33,7 @@ def test_the_minimums_checked_at_run_time_are_those_of_requirements_txt():
 
 
 def test_the_modules_document_the_minimums_checked_at_run_time():
-    documented = yaml.safe_load(ModuleDocFragment.DOCUMENTATION)["requirements"]
+    documented = yaml.safe_load(ModuleDocFragment().DOCUMENTATION)["requirements"]
     assert "boto3 >= " + modules.MINIMUM_BOTO3_VERSION in documented
     assert "botocore >= " + modules.MINIMUM_BOTOCORE_VERSION in documented
 
