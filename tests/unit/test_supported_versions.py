@@ -25,7 +25,7 @@ SCRIPT = os.path.join(ROOT, "scripts", "test-matrix")
 README = os.path.join(ROOT, "README.md")
 BEGIN = "<!-- supported-versions:begin (scripts/test-matrix writes this table) -->"
 END = "<!-- supported-versions:end -->"
-COLUMNS = ["cell", "Python", "ansible-core", "amazon.aws", "boto3/botocore", "unit", "integration", "kaleido_prep", "sanity", "wall time"]
+COLUMNS = ["cell", "Python", "ansible-core", "amazon.aws", "boto3/botocore", "unit", "integration", "kaleido_prep", "secrets", "sanity", "wall time"]
 
 
 def script_cells():
@@ -85,7 +85,7 @@ def test_readme_rows_show_the_versions_the_script_installs():
 
 def test_every_cell_passed_in_the_last_run():
     for row in readme_rows():
-        assert (row["unit"], row["integration"], row["kaleido_prep"]) == ("pass", "pass", "pass"), row
+        assert (row["unit"], row["integration"], row["kaleido_prep"], row["secrets"]) == ("pass", "pass", "pass", "pass"), row
         assert row["sanity"] in ("pass", "-"), row
 
 
@@ -106,12 +106,16 @@ def test_cells_stay_within_the_declared_ranges_and_reach_their_minimums():
     assert len({row["boto3/botocore"] for row in rows}) > 1, "no cell with a botocore newer than the minimum"
 
 
-def test_the_kaleido_prep_step_of_the_matrix_selects_tests_that_exist():
-    """PREP_TESTS (pytest -k over tests/integration/test_kaleido_prep.py) names test functions of that file."""
+@pytest.mark.parametrize("variable, tests_file", [
+    ("PREP_TESTS", os.path.join("tests", "integration", "test_kaleido_prep.py")),
+    ("SECRETS_TESTS", os.path.join("tests", "reliability", "test_secrets.py")),
+])
+def test_the_kaleido_prep_and_secrets_steps_of_the_matrix_select_tests_that_exist(variable, tests_file):
+    """PREP_TESTS and SECRETS_TESTS (pytest -k over their test file) name test functions of that file."""
     with open(SCRIPT, encoding="utf-8") as handle:
-        match = re.search(r'^PREP_TESTS="([^"]+)"', handle.read(), re.M)
-    assert match, "no PREP_TESTS=\"...\" in scripts/test-matrix"
-    with open(os.path.join(ROOT, "tests", "integration", "test_kaleido_prep.py"), encoding="utf-8") as handle:
+        match = re.search(r'^{0}="([^"]+)"'.format(variable), handle.read(), re.M)
+    assert match, "no {0}=\"...\" in scripts/test-matrix".format(variable)
+    with open(os.path.join(ROOT, tests_file), encoding="utf-8") as handle:
         tests = set(re.findall(r"^def (test_\w+)\(", handle.read(), re.M))
     names = [name.strip() for name in match.group(1).split(" or ")]
     assert names and set(names) <= tests, sorted(set(names) - tests)
