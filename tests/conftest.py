@@ -237,10 +237,6 @@ WARM_PYTHON_SERVER = os.path.join(ROOT, "tests", "warm_python", "server.py")
 # The client finds the server and the real Python through the first two (its
 # own names); the third names the warm Python for playbooks (molecule.yml reads it).
 WARM_PYTHON_VARIABLES = {"socket": warm_client.SOCKET_VARIABLE, "real": warm_client.REAL_VARIABLE, "interpreter": "KALEIDO_TEST_PYTHON"}
-# With the warm Python, the ansible-playbook runs of the session share their
-# AnsiballZ payloads too (the test callback kaleido_shared_payloads reads this
-# variable); in cold mode each run builds its own, as a user's does.
-PAYLOAD_CACHE_VARIABLE = importlib.import_module("tests.integration.callback_plugins.kaleido_shared_payloads").PAYLOAD_CACHE_VARIABLE
 COLD_PYTHON_VARIABLE = "KALEIDO_TEST_COLD_PYTHON"
 
 
@@ -252,12 +248,8 @@ def interpreter_args():
 
 
 @pytest.fixture(scope="session", autouse=True)
-def warm_python(tmp_path_factory):
-    """Start this pytest process's warm Python server; its variables reach every process the tests start.
-
-    The AnsiballZ payloads are shared by the pytest-xdist workers of a run too
-    (their temporary directories have one parent).
-    """
+def warm_python():
+    """Start this pytest process's warm Python server; its variables reach every process the tests start."""
     if os.environ.get(COLD_PYTHON_VARIABLE) == "1" or os.environ.get(WARM_PYTHON_VARIABLES["socket"]):
         yield None
         return
@@ -270,11 +262,9 @@ def warm_python(tmp_path_factory):
             os.environ[WARM_PYTHON_VARIABLES["real"]] = sys.executable
             os.environ[WARM_PYTHON_VARIABLES["socket"]] = path
             os.environ[WARM_PYTHON_VARIABLES["interpreter"]] = WARM_PYTHON
-            base = tmp_path_factory.getbasetemp()
-            os.environ[PAYLOAD_CACHE_VARIABLE] = str((base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "kaleido-payloads")
             yield path
         finally:
-            for name in list(WARM_PYTHON_VARIABLES.values()) + [PAYLOAD_CACHE_VARIABLE]:
+            for name in WARM_PYTHON_VARIABLES.values():
                 os.environ.pop(name, None)
             server.terminate()
             shutil.rmtree(directory, ignore_errors=True)

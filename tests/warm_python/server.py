@@ -16,10 +16,11 @@ client exits with the child's status.
 What a child shares with the others is only what the server imported before
 forking: Python's standard library, ansible-core's module_utils and
 boto3/botocore, the same files (from the same virtualenv) that a cold Python
-would import, what botocore read from its data files (share_botocore_data),
-and the code of the collection files (share_compiled_sources), which a
-child takes only for a file of its payload with exactly the same source.
-The collections (kaleido.cognito, amazon.aws) are not imported here: every
+would import, and what botocore read from its data files (share_botocore_data).
+Only public interfaces are used: the modules are imported by name, Python's
+import system is extended with a finder (importlib.abc.MetaPathFinder) and
+not patched, and each payload's files are compiled by the child as a cold
+Python compiles them. The collections (kaleido.cognito, amazon.aws) are not imported here: every
 module still imports them from its AnsiballZ payload, so a payload that
 lacks a file still fails. With PYTHONPATH in the
 request's environment (the test-aws mode puts tests/aws there) the child
@@ -32,8 +33,6 @@ pytest process, see warm_python()).
 
 import atexit
 import gc
-import glob
-import hashlib
 import importlib
 import importlib.machinery
 import json
@@ -43,14 +42,11 @@ import signal
 import socket
 import struct
 import sys
-import types
-import zipimport
 
 # What a module process imports before the module's own code runs, in the
 # order Python would; what a version of ansible-core lacks is skipped.
 PRELOAD = (
     "ansible.module_utils.basic",
-    "ansible.module_utils._internal._ansiballz._loader",  # ansible-core 2.19+
     "ansible.module_utils.common.dict_transformations",
     "ansible.module_utils.common.validation",
     "ansible.module_utils.six",
@@ -96,7 +92,6 @@ def preload():
         except ImportError:
             pass
     share_botocore_data()
-    share_compiled_sources()
 
 
 # What botocore read from its data files (service models, endpoints,
@@ -142,54 +137,6 @@ def share_botocore_data():
     botocore.loaders.Loader.list_available_services = shared_list_available_services
     client = boto3.session.Session().client("cognito-idp", region_name="us-east-1", aws_access_key_id="warm", aws_secret_access_key="warm")
     client.get_paginator("list_user_pools")
-
-
-# The collections whose Python files the modules import from their payloads:
-# this repository (kaleido.cognito) and amazon.aws (see share_compiled_sources()).
-COLLECTION_SOURCES = (
-    os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "plugins"),
-    os.path.join("ansible_collections", "amazon", "aws", "plugins", "module_utils"),
-)
-# Code objects of those files, by the SHA-256 of their source.
-COMPILED = {}
-
-
-def share_compiled_sources():
-    """A collection file in a payload whose source is that of a file here is not compiled again.
-
-    A payload has no bytecode, so Python (zipimport) compiles every
-    collection file a module imports from it, in every module run. Here the
-    same files are compiled once (from this repository and the virtualenv's
-    amazon.aws); a child still reads each source from the payload and takes
-    the code compiled here only for exactly the same bytes (with the
-    payload's file name, as zipimport names it), and compiles anything else
-    itself.
-    """
-    compile_source = getattr(zipimport, "_compile_source", None)
-    if compile_source is None:
-        return
-    roots = [COLLECTION_SOURCES[0]]
-    spec = importlib.machinery.PathFinder.find_spec("ansible_collections")
-    for location in (spec.submodule_search_locations if spec else None) or []:
-        roots.append(os.path.join(os.path.dirname(location), COLLECTION_SOURCES[1]))
-    for root in roots:
-        for path in glob.glob(os.path.join(root, "**", "*.py"), recursive=True):
-            with open(path, "rb") as handle:
-                source = handle.read()
-            try:
-                COMPILED[hashlib.sha256(source).digest()] = compile_source(path, source)
-            except SyntaxError:
-                continue
-
-    def named(code, filename):
-        constants = tuple(named(item, filename) if isinstance(item, types.CodeType) else item for item in code.co_consts)
-        return code.replace(co_filename=filename, co_consts=constants)
-
-    def shared_compile_source(pathname, source):
-        code = COMPILED.get(hashlib.sha256(source).digest())
-        return named(code, pathname) if code is not None else compile_source(pathname, source)
-
-    zipimport._compile_source = shared_compile_source  # pylint: disable=protected-access
 
 
 def exit_status(exit_exception):
