@@ -86,18 +86,8 @@ POOL_DEFAULTS = {
 # developer guide: "you can't change ... after you create the user pool").
 POOL_CREATE_ONLY = ("UsernameAttributes", "AliasAttributes", "UsernameConfiguration")
 
-CLIENT_DEFAULTS = {
-    "RefreshTokenValidity": 30,
-    "AccessTokenValidity": 1,
-    "IdTokenValidity": 1,
-    "TokenValidityUnits": {"AccessToken": "hours", "IdToken": "hours", "RefreshToken": "days"},
-    "ExplicitAuthFlows": ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH"],
-    "AllowedOAuthFlowsUserPoolClient": False,
-    "PreventUserExistenceErrors": "LEGACY",
-    "EnableTokenRevocation": True,
-    "EnablePropagateAdditionalUserContextData": False,
-    "AuthSessionValidity": 3,
-}
+# What AWS reports for a client created with only ClientName (_client_defaults).
+_CLIENT_DEFAULTS = {}
 
 # Request members that UserPoolClientType does not report.
 CLIENT_NOT_REPORTED = ("GenerateSecret", "ClientSecret", "PublishSecretsInAWSSecretsManager", "UserPoolId", "ClientId")
@@ -656,18 +646,73 @@ def _domain_to_json(self, extended=True):
 
 # ------------------------------------------------------------------- clients
 
+def documented(shape, member, pattern):
+    """The match of ``pattern`` in the botocore documentation of ``shape``'s ``member``.
+
+    A botocore whose text no longer says it fails here, loudly, rather than
+    let the emulator guess.
+    """
+    text = service_model()["shapes"][shape]["members"][member].get("documentation", "")
+    match = re.search(pattern, text)
+    if not match:
+        raise RuntimeError("the botocore documentation of %s.%s no longer matches %r" % (shape, member, pattern))
+    return match
+
+
+def _documented_client_defaults():
+    """The defaults of CreateUserPoolClient members that moto 5.2.5 does not set, read from their botocore docs.
+
+    TokenValidityUnitsType members: "The default AccessTokenValidity time unit
+    is hours."; CreateUserPoolClient AccessTokenValidity / IdTokenValidity:
+    "your access tokens are valid for one hour"; ExplicitAuthFlows: "If you
+    don't specify a value for ExplicitAuthFlows, your app client supports
+    ...", PreventUserExistenceErrors: "Defaults to LEGACY".
+    """
+    request = "CreateUserPoolClientRequest"
+    units = dict((member, documented("TokenValidityUnitsType", member, r"default <code>\w+</code> time unit is <code>(\w+)</code>").group(1))
+                 for member in service_model()["shapes"]["TokenValidityUnitsType"]["members"])
+    defaults = {"TokenValidityUnits": units}
+    for member, unit, phrase in (("AccessTokenValidity", "AccessToken", "access"), ("IdTokenValidity", "IdToken", "ID")):
+        number, word = documented(request, member, r"your %s tokens are valid for (one|\d+) (\w+?)s?\." % phrase).groups()
+        if word + "s" != units[unit]:
+            raise RuntimeError("the botocore documentation of %s gives its default in %s, not %s" % (member, word, units[unit]))
+        defaults[member] = 1 if number == "one" else int(number)
+    flows = documented(request, "ExplicitAuthFlows", r"specify a value for <code>ExplicitAuthFlows</code>, your app client supports (.*?)\.").group(1)
+    defaults["ExplicitAuthFlows"] = re.findall(r"<code>(\w+)</code>", flows)
+    defaults["PreventUserExistenceErrors"] = documented(request, "PreventUserExistenceErrors", r"Defaults to <code>(\w+)</code>").group(1)
+    return defaults
+
+
+def _client_defaults():
+    """What AWS reports for an app client created with only ClientName.
+
+    CreateUserPoolClient (botocore doc): "If you don't provide a value for an
+    attribute, Amazon Cognito sets it to its default value."  moto's own
+    defaults (a client moto makes without configuration), completed by
+    :func:`_documented_client_defaults` (read once).
+    """
+    if not _CLIENT_DEFAULTS:
+        probe = object.__new__(_models().CognitoIdpUserPoolClient)
+        _ORIGINALS["client_init"](probe, "probe", False, None)
+        defaults = _documented_client_defaults()
+        defaults.update(probe.extended_config)
+        _CLIENT_DEFAULTS.update(defaults)
+    return copy.deepcopy(_CLIENT_DEFAULTS)
+
+
 def _client_config(params):
     """The configuration AWS reports for a client created or updated with ``params``."""
-    config = copy.deepcopy(CLIENT_DEFAULTS)
+    defaults = _client_defaults()
+    config = copy.deepcopy(defaults)
     for key, value in params.items():
         if key not in CLIENT_NOT_REPORTED:
             config[key] = copy.deepcopy(value)
     # RefreshTokenValidity: "You can't set RefreshTokenValidity to 0. If you
     # do, Amazon Cognito overrides the value with the default value of 30 days."
     if not config.get("RefreshTokenValidity"):
-        config["RefreshTokenValidity"] = 30
+        config["RefreshTokenValidity"] = defaults["RefreshTokenValidity"]
     # TokenValidityUnitsType: "The default AccessTokenValidity time unit is hours." etc.
-    _fill(config["TokenValidityUnits"], CLIENT_DEFAULTS["TokenValidityUnits"])
+    _fill(config["TokenValidityUnits"], defaults["TokenValidityUnits"])
     return config
 
 
@@ -1483,19 +1528,18 @@ def validate_request(operation, params):
 # * A second provider of a name: DuplicateProviderException ("This exception
 #   is thrown when the provider is already supported by the user pool",
 #   botocore model of CreateIdentityProvider's errors).
-# * DescribeIdentityProvider reports details AWS adds: the "Describe response"
-#   of each type in the same ProviderDetails doc (Google: attributes_url
-#   https://people.googleapis.com/v1/people/me?personFields=,
-#   attributes_url_add_attributes "true", authorize_url
-#   https://accounts.google.com/o/oauth2/v2/auth, oidc_issuer
-#   https://accounts.google.com, token_request_method POST, token_url
-#   https://www.googleapis.com/oauth2/v4/token; likewise LoginWithAmazon,
-#   SignInWithApple, Facebook (URLs of its api_version) and OIDC
-#   (attributes_url_add_attributes "false": "Amazon Cognito sets the value of
-#   the following keys automatically. They are read-only.")), and the
-#   SignInWithApple describe response has no private_key.  OIDC discovery
-#   from oidc_issuer and the SAML endpoints read from the metadata are not
-#   modelled.
+# * DescribeIdentityProvider reports details AWS adds, and leaves out some it
+#   was sent: the same ProviderDetails doc gives, for each type, a "Create or
+#   update request" and the "Describe response" to it.  The emulator reads
+#   them there (_documented_provider_details): the keys of the response that
+#   the request lacks are added with the response's values, the keys of the
+#   request that the response lacks (SignInWithApple's private_key) are not
+#   reported.  A value holding the request's api_version (Facebook's URLs)
+#   is reported with the provider's own api_version, and not at all for a
+#   provider without one (AWS's default version is not documented).  SAML's
+#   added details (ActiveEncryptionCertificate, the SSO and SLO binding URIs)
+#   come from the metadata document and OIDC's endpoints from discovery at
+#   oidc_issuer: neither is modelled.
 # * UpdateIdentityProvider: ProviderDetails is "The scopes, URLs, and
 #   identifiers for your external identity provider" (the whole set): sent,
 #   it replaces the details (checked as on create); omitted, they stay.
@@ -1517,36 +1561,11 @@ PROVIDER_REQUIRED_DETAILS = {
     "SignInWithApple": ("client_id", "team_id", "key_id", "private_key", "authorize_scopes"),
     "OIDC": ("client_id", "attributes_request_method", "oidc_issuer", "authorize_scopes"),
 }
-PROVIDER_ADDED_DETAILS = {
-    "Google": {
-        "attributes_url": "https://people.googleapis.com/v1/people/me?personFields=",
-        "attributes_url_add_attributes": "true",
-        "authorize_url": "https://accounts.google.com/o/oauth2/v2/auth",
-        "oidc_issuer": "https://accounts.google.com",
-        "token_request_method": "POST",
-        "token_url": "https://www.googleapis.com/oauth2/v4/token",
-    },
-    "LoginWithAmazon": {
-        "attributes_url": "https://api.amazon.com/user/profile",
-        "attributes_url_add_attributes": "false",
-        "authorize_url": "https://www.amazon.com/ap/oa",
-        "token_request_method": "POST",
-        "token_url": "https://api.amazon.com/auth/o2/token",
-    },
-    "SignInWithApple": {
-        "attributes_url_add_attributes": "false",
-        "authorize_url": "https://appleid.apple.com/auth/authorize",
-        "oidc_issuer": "https://appleid.apple.com",
-        "token_request_method": "POST",
-        "token_url": "https://appleid.apple.com/auth/token",
-    },
-    "Facebook": {"attributes_url_add_attributes": "true", "token_request_method": "GET"},
-    "OIDC": {"attributes_url_add_attributes": "false"},
-}
-# Details of a type that AWS does not report (SignInWithApple describe response).
-PROVIDER_UNREPORTED_DETAILS = {"SignInWithApple": ("private_key",)}
-# Keys the emulator adds; a request that sends them back has them replaced.
-_ADDED_KEYS = ("attributes_url_add_attributes", "token_request_method")
+# ProviderType -> (details AWS adds: key -> value, details AWS does not
+# report, the request's api_version), read once (_documented_provider_details).
+_PROVIDER_DETAILS_DOC = {}
+# Types whose describe response the emulator does not derive (see above).
+PROVIDER_DETAILS_NOT_MODELLED = ("SAML",)
 
 
 def _check_provider_details(provider_type, details):
@@ -1561,19 +1580,44 @@ def _check_provider_details(provider_type, details):
         raise _models().InvalidParameterException("%s and %s are all required idp details" % (", ".join(required[:-1]), required[-1]))
 
 
+def _detail_pairs(example):
+    """The "key": "value" pairs of a ProviderDetails example of the botocore doc, as a dict."""
+    return dict(re.findall(r'"(\w+)"\s*:\s*"([^"]*)"', example))
+
+
+def _documented_provider_details():
+    """ProviderType -> (added details, unreported details, example api_version), from the botocore doc (see above)."""
+    if not _PROVIDER_DETAILS_DOC:
+        text = service_model()["shapes"]["CreateIdentityProviderRequest"]["members"]["ProviderDetails"]["documentation"]
+        found = {}
+        for title, body in re.findall(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", text, re.S):
+            provider_type = re.sub(r".*\((\w+)\)$", r"\1", title.strip())
+            requests = re.findall(r"Create or update request[^:]*:\s*<code>(.*?)</code>", body, re.S)
+            response = re.search(r"Describe response:\s*<code>(.*?)</code>", body, re.S)
+            if provider_type in PROVIDER_DETAILS_NOT_MODELLED or len(requests) != 1 or not response:
+                continue
+            request, reported = _detail_pairs(requests[0]), _detail_pairs(response.group(1))
+            added = dict((key, value) for key, value in reported.items() if key not in request)
+            found[provider_type] = (added, tuple(key for key in request if key not in reported), request.get("api_version"))
+        missing = [name for name in service_model()["shapes"]["IdentityProviderTypeType"]["enum"]
+                   if name not in found and name not in PROVIDER_DETAILS_NOT_MODELLED]
+        if missing:
+            raise RuntimeError("the botocore documentation of ProviderDetails has no example for %s" % ", ".join(missing))
+        _PROVIDER_DETAILS_DOC.update(found)
+    return _PROVIDER_DETAILS_DOC
+
+
 def _provider_details_reported(provider_type, details):
     """The details DescribeIdentityProvider reports for ``details`` sent to a ``provider_type`` provider."""
-    reported = dict(details or {})
-    for key in _ADDED_KEYS:
-        reported.pop(key, None)
-    reported.update(PROVIDER_ADDED_DETAILS.get(provider_type, {}))
+    added, unreported, example_version = _documented_provider_details().get(provider_type, ({}, (), None))
+    reported = dict((key, value) for key, value in (details or {}).items() if key not in added and key not in unreported)
     version = reported.get("api_version")
-    if provider_type == "Facebook" and version:
-        reported.update({
-            "attributes_url": "https://graph.facebook.com/%s/me?fields=" % version,
-            "authorize_url": "https://www.facebook.com/%s/dialog/oauth" % version,
-            "token_url": "https://graph.facebook.com/%s/oauth/access_token" % version,
-        })
+    for key, value in added.items():
+        if example_version and example_version in value:
+            if not version:
+                continue
+            value = value.replace(example_version, version)
+        reported[key] = value
     return reported
 
 
@@ -1609,11 +1653,7 @@ def _identity_provider_to_json(self, extended=False):
     """Wraps CognitoIdpIdentityProvider.to_json: the details AWS reports (see above)."""
     data = _ORIGINALS["identity_provider_to_json"](self, extended)
     if extended and "ProviderDetails" in data:
-        provider_type = data.get("ProviderType")
-        reported = _provider_details_reported(provider_type, data["ProviderDetails"])
-        for key in PROVIDER_UNREPORTED_DETAILS.get(provider_type, ()):
-            reported.pop(key, None)
-        data["ProviderDetails"] = reported
+        data["ProviderDetails"] = _provider_details_reported(data.get("ProviderType"), data["ProviderDetails"])
     return data
 
 

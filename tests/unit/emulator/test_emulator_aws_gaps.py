@@ -467,3 +467,11 @@ def test_lookup_gather_holds_listing_answers_until_enough_arrived_each_showing_i
     for bad in ({"requests": -1, "seconds": 1}, {"requests": 3}, {"requests": True, "seconds": 1}, 3):
         with pytest.raises(Exception, match="lookup_gather"):
             emulator.configure(lookup_gather=bad)
+
+
+def test_a_botocore_doc_that_no_longer_states_a_default_stops_the_emulator():
+    """The emulator reads defaults from the botocore docs; a sentence it cannot find is an error, not a guess."""
+    emulator = _emulator_module()
+    assert emulator.documented("CreateUserPoolClientRequest", "PreventUserExistenceErrors", r"Defaults to <code>(\w+)</code>").group(1) == "LEGACY"
+    with pytest.raises(RuntimeError, match="PreventUserExistenceErrors"):
+        emulator.documented("CreateUserPoolClientRequest", "PreventUserExistenceErrors", r"Defaults to <code>NEVER</code>")

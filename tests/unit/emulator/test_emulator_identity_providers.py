@@ -18,6 +18,7 @@ __metaclass__ = type
 pytestmark = pytest.mark.emulator
 
 GOOGLE = {"client_id": "1example.apps.googleusercontent.com", "client_secret": "google-secret", "authorize_scopes": "openid email profile"}
+FACEBOOK = {"client_id": "1example23456789", "client_secret": "facebook-secret", "authorize_scopes": "public_profile, email"}
 OIDC = {"client_id": "oidc-client", "client_secret": "oidc-secret", "attributes_request_method": "GET",
         "oidc_issuer": "https://issuer.example.com", "authorize_scopes": "openid email"}
 APPLE = {"client_id": "com.example.cognito", "team_id": "TEAM123456", "key_id": "KEY1234567",
@@ -91,19 +92,30 @@ def test_a_second_provider_of_a_name_is_refused(idp):
 
 
 def test_google_is_described_with_the_details_aws_adds(idp):
+    """The "Describe response" of Google in the botocore doc of ProviderDetails: a few of the keys AWS adds."""
     pool_id = _pool(idp)
     idp.create_identity_provider(UserPoolId=pool_id, ProviderName="Google", ProviderType="Google", ProviderDetails=GOOGLE,
                                  AttributeMapping={"email": "email"})
     details = _describe(idp, pool_id, "Google")["ProviderDetails"]
-    assert details == dict(
-        GOOGLE,
-        attributes_url="https://people.googleapis.com/v1/people/me?personFields=",
-        attributes_url_add_attributes="true",
-        authorize_url="https://accounts.google.com/o/oauth2/v2/auth",
-        oidc_issuer="https://accounts.google.com",
-        token_request_method="POST",
-        token_url="https://www.googleapis.com/oauth2/v4/token",
-    )
+    assert dict((key, details[key]) for key in GOOGLE) == GOOGLE
+    assert details["authorize_url"] == "https://accounts.google.com/o/oauth2/v2/auth"
+    assert details["oidc_issuer"] == "https://accounts.google.com"
+    assert details["attributes_url_add_attributes"] == "true"
+
+
+def test_facebook_is_described_with_urls_of_its_api_version(idp):
+    """The "Describe response" of Facebook (api_version v17.0): "token_url": "https://graph.facebook.com/v17.0/oauth/access_token"."""
+    pool_id = _pool(idp)
+    idp.create_identity_provider(UserPoolId=pool_id, ProviderName="Facebook", ProviderType="Facebook",
+                                 ProviderDetails=dict(FACEBOOK, api_version="v19.0"))
+    details = _describe(idp, pool_id, "Facebook")["ProviderDetails"]
+    assert details["token_url"] == "https://graph.facebook.com/v19.0/oauth/access_token"
+    assert details["authorize_url"] == "https://www.facebook.com/v19.0/dialog/oauth"
+    assert details["token_request_method"] == "GET"
+    idp.update_identity_provider(UserPoolId=pool_id, ProviderName="Facebook", ProviderDetails=FACEBOOK)
+    details = _describe(idp, pool_id, "Facebook")["ProviderDetails"]
+    assert "api_version" not in details and "token_url" not in details
+    assert details["token_request_method"] == "GET"
 
 
 def test_oidc_is_described_with_attributes_url_add_attributes(idp):
