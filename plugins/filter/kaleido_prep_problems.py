@@ -157,13 +157,18 @@ def _string(variables, name, problems):
     return value
 
 
+def _converted(variables, name, check, expected, problems):
+    """``variables[name]`` converted by ``check`` (an ansible-core check_type_*), or None and a problem saying it must be ``expected``."""
+    try:
+        return check(variables[name])
+    except TypeError:
+        problems.append("{0} must be {1}, got {2}".format(name, expected, _type_name(variables[name])))
+        return None
+
+
 def _strings(variables, name, problems):
     """The list ``name`` of strings; problems for a value that is no list and for elements that are no strings."""
-    try:
-        values = check_type_list(variables[name])
-    except TypeError:
-        problems.append("{0} must be a list of strings, got {1}".format(name, _type_name(variables[name])))
-        return []
+    values = _converted(variables, name, check_type_list, "a list of strings", problems) or []
     strings = []
     for value in values:
         text = _text(value)
@@ -197,10 +202,9 @@ def _domain_problems(variables):
     params = {}
     for variable, option in DOMAIN_OPTIONS.items():
         if variable in variables:
-            try:
-                params[option] = check_type_int(variables[variable])
-            except TypeError:
-                problems.append("{0} must be a whole number of seconds, got {1!r}".format(variable, variables[variable]))
+            seconds = _converted(variables, variable, check_type_int, "a whole number of seconds", problems)
+            if seconds is not None:
+                params[option] = seconds
     problems.extend(domains.validation_errors(params, option_names(DOMAIN_OPTIONS)))
     return problems
 
@@ -245,11 +249,9 @@ def _tag_problems(variables):
     name = "kaleido_prep_tags"
     if name not in variables:
         return []
-    try:
-        tags = check_type_dict(variables[name])
-    except TypeError:
-        return ["{0} must be a dictionary of tag names and values, got {1}".format(name, _type_name(variables[name]))]
-    return checks.tag_problems(name, tags)
+    problems = []
+    tags = _converted(variables, name, check_type_dict, "a dictionary of tag names and values", problems)
+    return problems if tags is None else checks.tag_problems(name, tags)
 
 
 SECRETS_MANAGER_OPTIONS = ("kaleido_prep_secrets_manager_secret", "kaleido_prep_secrets_manager_recovery_window")
@@ -262,11 +264,8 @@ def _secrets_manager_problems(variables):
     if variables.get(name):
         problems.append(checks.secret_name_problem(name, _text(variables[name])))
     if window in variables:
-        try:
-            days = check_type_int(variables[window])
-        except TypeError:
-            problems.append("{0} must be a whole number of days, got {1}".format(window, _type_name(variables[window])))
-        else:
+        days = _converted(variables, window, check_type_int, "a whole number of days", problems)
+        if days is not None:
             problems.append(checks.recovery_window_problem(window, days))
     return [problem for problem in problems if problem]
 
@@ -278,11 +277,10 @@ def _provider_problems(variables):
     """The checks of cognito_identity_provider (require_email_mapping set, as the role sets it) for each provider."""
     if PROVIDERS not in variables:
         return []
-    try:
-        providers = check_type_list(variables[PROVIDERS])
-    except TypeError:
-        return ["{0} must be a list of provider definitions, got {1}".format(PROVIDERS, _type_name(variables[PROVIDERS]))]
     problems = []
+    providers = _converted(variables, PROVIDERS, check_type_list, "a list of provider definitions", problems)
+    if providers is None:
+        return problems
     names = []
     for index, provider in enumerate(providers):
         where = "{0}[{1}]".format(PROVIDERS, index)
