@@ -99,7 +99,19 @@ AWS_SET_VALUES = {
         "token_request_method": "POST",
         "token_url": "https://appleid.apple.com/auth/token",
     },
+    "Facebook": {"attributes_url_add_attributes": "true", "token_request_method": "GET"},
     "OIDC": {"attributes_url_add_attributes": "false"},
+}
+# Values AWS builds from the provider's api_version (the Facebook "Describe
+# response", api_version v17.0: https://graph.facebook.com/v17.0/oauth/access_token).
+# AWS does not document the version it uses for a provider without one: those
+# values are then left out of predictions, as the ids AWS makes up are.
+AWS_SET_VERSIONED_VALUES = {
+    "Facebook": {
+        "attributes_url": "https://graph.facebook.com/{api_version}/me?fields=",
+        "authorize_url": "https://www.facebook.com/{api_version}/dialog/oauth",
+        "token_url": "https://graph.facebook.com/{api_version}/oauth/access_token",
+    },
 }
 # Every detail a task may name (the module's suboptions).
 ALL_DETAILS = tuple(sorted(set(key for keys in list(REQUIRED_DETAILS.values()) + list(OPTIONAL_DETAILS.values()) for key in keys)))
@@ -301,11 +313,20 @@ def create_request(params):
     return request
 
 
+def aws_set_values(provider_type, details):
+    """The details AWS sets on a ``provider_type`` provider with ``details``, as far as they are known before AWS sets them."""
+    values = dict(AWS_SET_VALUES.get(provider_type, {}))
+    version = details.get("api_version")
+    if version:
+        values.update((key, template.format(api_version=version)) for key, template in AWS_SET_VERSIONED_VALUES.get(provider_type, {}).items())
+    return values
+
+
 def predicted_created_provider(request):
     """What DescribeIdentityProvider will show for a provider created with ``request`` (check mode)."""
     provider = copy.deepcopy(request)
     details = dict(provider.get("ProviderDetails") or {})
-    details.update(AWS_SET_VALUES.get(provider["ProviderType"], {}))
+    details.update(aws_set_values(provider["ProviderType"], details))
     if provider["ProviderType"] == "SignInWithApple":
         details.pop("private_key", None)
     provider["ProviderDetails"] = details
@@ -349,7 +370,7 @@ def predicted_updated_provider(current, request):
         for key in AWS_SET_DETAILS.get(provider_type, ()):
             if key in (current.get("ProviderDetails") or {}) and key not in OIDC_DISCOVERED:
                 details[key] = current["ProviderDetails"][key]
-        details.update(AWS_SET_VALUES.get(provider_type, {}))
+        details.update(aws_set_values(provider_type, details))
         if provider_type == "SignInWithApple":
             details.pop("private_key", None)
         predicted["ProviderDetails"] = details

@@ -152,6 +152,28 @@ def test_check_mode_prediction_of_a_google_provider_has_the_aws_details():
     assert predicted["AttributeMapping"] == {"email": "email"}
 
 
+FACEBOOK_TASK = {"client_id": "1example23456789", "client_secret": "facebook-secret", "authorize_scopes": "public_profile, email"}
+
+
+def test_check_mode_prediction_of_a_facebook_provider_has_the_urls_of_its_api_version():
+    task = params(name="Facebook", type="Facebook", details=dict(FACEBOOK_TASK, api_version="v19.0"))
+    details = providers.predicted_created_provider(providers.create_request(task))["ProviderDetails"]
+    assert details["token_url"] == "https://graph.facebook.com/v19.0/oauth/access_token"
+    assert details["token_request_method"] == "GET" and details["attributes_url_add_attributes"] == "true"
+    current = dict(GOOGLE, ProviderName="Facebook", ProviderType="Facebook", ProviderDetails=details)
+    request, changes = providers.update_request(current, dict(task, details=dict(FACEBOOK_TASK, api_version="v20.0")))
+    assert changes == ["details.api_version"] and "token_url" not in request["ProviderDetails"]
+    updated = providers.predicted_updated_provider(current, request)["ProviderDetails"]
+    assert updated["authorize_url"] == "https://www.facebook.com/v20.0/dialog/oauth"
+
+
+def test_check_mode_prediction_of_a_facebook_provider_without_api_version_leaves_its_urls_to_aws():
+    task = params(name="Facebook", type="Facebook", details=FACEBOOK_TASK)
+    details = providers.predicted_created_provider(providers.create_request(task))["ProviderDetails"]
+    assert details["token_request_method"] == "GET"
+    assert not set(details) & set(providers.AWS_SET_VERSIONED_VALUES["Facebook"])
+
+
 def test_the_return_value_and_the_diff_never_hold_a_secret():
     returned = providers.provider_to_ansible(GOOGLE)
     assert returned["provider_name"] == "Google" and returned["attribute_mapping"] == {"email": "email", "username": "sub"}
