@@ -1554,12 +1554,15 @@ def validate_request(operation, params):
 #   among its errors without saying when); not modelled, moto deletes it.
 
 SOCIAL_PROVIDER_TYPES = ("Google", "Facebook", "LoginWithAmazon", "SignInWithApple")
-PROVIDER_REQUIRED_DETAILS = {
-    "Google": ("client_id", "client_secret", "authorize_scopes"),
-    "Facebook": ("client_id", "client_secret", "authorize_scopes"),
-    "LoginWithAmazon": ("client_id", "client_secret", "authorize_scopes"),
-    "SignInWithApple": ("client_id", "team_id", "key_id", "private_key", "authorize_scopes"),
-    "OIDC": ("client_id", "attributes_request_method", "oidc_issuer", "authorize_scopes"),
+# AWS's answer to a provider without a detail its type needs (see above); the
+# details it names are the ones checked.
+_SOCIAL_DETAILS_MESSAGE = "client_id, client_secret and authorize_scopes are all required idp details"
+MISSING_DETAILS_MESSAGES = {
+    "Google": _SOCIAL_DETAILS_MESSAGE,
+    "Facebook": _SOCIAL_DETAILS_MESSAGE,
+    "LoginWithAmazon": _SOCIAL_DETAILS_MESSAGE,
+    "SignInWithApple": "client_id, team_id, key_id, private_key and authorize_scopes are all required idp details",
+    "OIDC": "client_id, attributes_request_method, oidc_issuer and authorize_scopes are all required idp details",
 }
 # ProviderType -> (details AWS adds: key -> value, details AWS does not
 # report, the request's api_version), read once (_documented_provider_details).
@@ -1575,9 +1578,9 @@ def _check_provider_details(provider_type, details):
         if not details.get("MetadataFile") and not details.get("MetadataURL"):
             raise _models().InvalidParameterException("MetadataFile or MetadataURL is a required idp detail")
         return
-    required = PROVIDER_REQUIRED_DETAILS.get(provider_type)
-    if required and any(not details.get(key) for key in required):
-        raise _models().InvalidParameterException("%s and %s are all required idp details" % (", ".join(required[:-1]), required[-1]))
+    message = MISSING_DETAILS_MESSAGES.get(provider_type)
+    if message and any(not details.get(key) for key in re.findall(r"\b(?!and\b)\w+", message.split(" are all ")[0])):
+        raise _models().InvalidParameterException(message)
 
 
 def _detail_pairs(example):
