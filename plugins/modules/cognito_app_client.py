@@ -22,19 +22,6 @@ description:
 author:
   - Kaleido Cognito maintainers (@kaleido-io)
 options:
-  user_pool_id:
-    description:
-      - Id of the user pool the app client belongs to, for example V(us-east-1_AbCdEfGhI).
-      - Required, unless O(pending_user_pool=true).
-    type: str
-  pending_user_pool:
-    description:
-      - The user pool is created by an earlier task of the same play, and in check mode it has no id yet
-        (M(kaleido.cognito.cognito_user_pool) predicts it without creating it).
-      - With V(true), in check mode and without O(user_pool_id), the task predicts the app client as to be created,
-        after the same input checks, and makes no AWS call; no id is made up. Outside check mode it fails.
-    type: bool
-    default: false
   name:
     description:
       - Name of the app client.
@@ -197,6 +184,7 @@ options:
       - Minutes a user has to answer each authentication challenge, 3 to 15. AWS gives a new client 3.
     type: int
 notes:
+  - With O(pending_user_pool=true) in check mode, the task makes no AWS call.
   - UpdateUserPoolClient resets every setting it is not sent, so an update sends each setting that
     C(UpdateUserPoolClient) accepts and C(DescribeUserPoolClient) reports, as the installed botocore's service model
     lists them. When AWS reports settings of the client that the installed botocore does not know, the task fails
@@ -227,6 +215,7 @@ notes:
     such as C(AnalyticsConfiguration) and C(RefreshTokenRotation), are sent back unchanged.
 extends_documentation_fragment:
   - kaleido.cognito.attributes
+  - kaleido.cognito.options.pending_user_pool
   - kaleido.cognito.options.state
   - amazon.aws.common.modules
   - amazon.aws.region.modules

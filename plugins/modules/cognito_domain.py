@@ -23,20 +23,6 @@ description:
 author:
   - Kaleido Cognito maintainers (@kaleido-io)
 options:
-  user_pool_id:
-    description:
-      - Id of the user pool, for example V(us-east-1_AbCdEfGhI).
-      - Required, unless O(pending_user_pool=true).
-    type: str
-  pending_user_pool:
-    description:
-      - The user pool is created by an earlier task of the same play, and in check mode it has no id yet
-        (M(kaleido.cognito.cognito_user_pool) predicts it without creating it).
-      - With V(true), in check mode and without O(user_pool_id), the task reads the domain (one
-        C(DescribeUserPoolDomain)), fails when it is not available, and otherwise predicts it as to be created; no
-        id is made up. Outside check mode it fails.
-    type: bool
-    default: false
   domain:
     description:
       - A prefix, for example V(kaleido-example), which gives V(kaleido-example.auth.<region>.amazoncognito.com),
@@ -99,6 +85,8 @@ options:
         when O(wait_timeout) is shorter than three reads); a throttled read or a dropped connection does not end the wait.
     type: int
 notes:
+  - With O(pending_user_pool=true) in check mode, the task reads the domain (one C(DescribeUserPoolDomain)) and fails
+    when it is not available.
   - The domain's availability is read with C(DescribeUserPoolDomain). AWS may not show a domain of another account
     there; C(CreateUserPoolDomain) then answers that the domain is already associated with another user pool, and the
     task fails with the same "not available" message.
@@ -115,6 +103,7 @@ notes:
   - A custom domain also needs a DNS alias (CNAME or Route 53 alias) to RV(domain.cloud_front_distribution).
 extends_documentation_fragment:
   - kaleido.cognito.attributes
+  - kaleido.cognito.options.pending_user_pool
   - kaleido.cognito.options.state
   - amazon.aws.common.modules
   - amazon.aws.region.modules
