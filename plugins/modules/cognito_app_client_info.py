@@ -77,13 +77,11 @@ EXAMPLES = r"""
     include_secret: true
   register: kaleido_client
 
-- name: Hand the client id and secret on in a file only the owner can read
-  ansible.builtin.copy:
-    dest: /etc/kaleido/cognito-client.yml
-    mode: "0600"
-    content: |
-      client_id: {{ kaleido_client.app_clients[0].client_id }}
-      client_secret: {{ kaleido_client.app_clients[0].client_secret }}
+- name: Keep the client id and secret in an AWS Secrets Manager secret
+  community.aws.secretsmanager_secret:
+    name: kaleido/cognito-client
+    secret: "{{ {'client_id': kaleido_client.app_clients[0].client_id,
+                 'client_secret': kaleido_client.app_clients[0].client_secret} | to_json }}"
   no_log: true
 """
 
