@@ -1,14 +1,15 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""scripts/test-aws refusals, the test hook (tests/aws/cognito_test_hook.py) and the sweep (tests/aws/sweep.py).
+"""scripts/test-aws refusals, its call log (tests/aws/call_log.py) and the sweep (tests/aws/sweep.py).
 
 test-aws itself cannot run against the emulator (it refuses any
 AWS_ENDPOINT_URL); its refusals are checked here with a local socket standing
 in for AWS (as the endpoint and as the HTTPS proxy), which must see no
-connection.  The hook's handlers and the sweep run against the emulator.
+connection.  The call log and the sweep run against the emulator.
 """
 
 import importlib.util
+import json
 import os
 import socket
 import subprocess
@@ -20,6 +21,7 @@ import botocore.config
 import botocore.session
 import pytest
 
+from tests.aws import call_log
 from tests.conftest import ROOT
 from tests.emulator.control import Emulator
 
@@ -37,7 +39,6 @@ def load(name):
     return module
 
 
-hook = load("cognito_test_hook")
 
 
 class Listener:
@@ -162,7 +163,7 @@ def test_test_aws_refuses_credentials_that_sts_does_not_accept(tmp_path, listene
     assert aws_run_dirs() == before
 
 
-# The hook, against the emulator.
+# The call log (tests/aws/call_log.py), against the emulator.
 
 
 @pytest.fixture(scope="module")
@@ -172,78 +173,33 @@ def emulator():
 
 
 @pytest.fixture
-def hooked(emulator, tmp_path, monkeypatch):
-    """A cognito-idp client with the hook's handlers, its call log, and a client without them."""
+def logged(emulator, tmp_path, monkeypatch):
+    """The call log's listener; its environment in this process; a factory of clients whose calls it logs."""
     emulator.reset()
-    call_log = tmp_path / "calls.log"
-    call_log.write_text("")
-    monkeypatch.setenv("KALEIDO_TEST_RUN_ID", "kctest123")
-    monkeypatch.setenv("KALEIDO_COGNITO_CALL_LOG", str(call_log))
-    # The re-tagging client of the hook finds the emulator and credentials in the environment.
-    monkeypatch.setenv("AWS_ENDPOINT_URL", emulator.endpoint_url)
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAEMULATOR00000000")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "emulator-secret-key")
-    monkeypatch.delenv("AWS_PROFILE", raising=False)
-    session = hook.register(botocore.session.Session())
-    client = session.create_client("cognito-idp", region_name="us-east-1", endpoint_url=emulator.endpoint_url)
-    return client, emulator.client(), call_log
+    log = tmp_path / "calls.log"
+    log.write_text("")
+    with call_log.running(log) as env:
+        for name, value in dict(env, AWS_ENDPOINT_URL=emulator.endpoint_url).items():
+            monkeypatch.setenv(name, value)
+
+        def client(config=None):
+            # botocore reads AWS_CSM_* when a session creates its first client.
+            return botocore.session.Session().create_client("cognito-idp", region_name="us-east-1", endpoint_url=emulator.endpoint_url,
+                                                           aws_access_key_id="AKIAEMULATOR00000000",
+                                                           aws_secret_access_key="emulator-secret-key", config=config)
+
+        yield client, log
+
+
+def logged_operations():
+    return [operation for operation, dummy in call_log.take()]
 
 
 @pytest.mark.emulator
-def test_hook_tags_every_new_pool_and_hides_the_tag(hooked):
-    client, raw, dummy = hooked
-    pool = client.create_user_pool(PoolName="kt-hook", UserPoolTags={"Project": "kaleido"})["UserPool"]
-    bare = client.create_user_pool(PoolName="kt-hook-bare")["UserPool"]
-    assert pool["UserPoolTags"] == {"Project": "kaleido"}
-    assert raw.list_tags_for_resource(ResourceArn=pool["Arn"])["Tags"] == {"Project": "kaleido", TAG: "kctest123"}
-    assert raw.describe_user_pool(UserPoolId=bare["Id"])["UserPool"]["UserPoolTags"] == {TAG: "kctest123"}
-    assert client.describe_user_pool(UserPoolId=pool["Id"])["UserPool"]["UserPoolTags"] == {"Project": "kaleido"}
-    assert client.describe_user_pool(UserPoolId=bare["Id"])["UserPool"].get("UserPoolTags", {}) == {}
-    assert client.list_tags_for_resource(ResourceArn=pool["Arn"])["Tags"] == {"Project": "kaleido"}
-
-
-@pytest.mark.emulator
-def test_hook_drops_the_tag_from_untag_and_tag_calls(hooked, emulator):
-    client, raw, call_log = hooked
-    pool = client.create_user_pool(PoolName="kt-hook", UserPoolTags={"Project": "kaleido", "Env": "test"})["UserPool"]
+def test_call_log_logs_each_cognito_call_like_the_emulator(logged, emulator):
+    client = logged[0]()
     emulator.reset_calls()
-    call_log.write_text("")
-    client.untag_resource(ResourceArn=pool["Arn"], TagKeys=[TAG, "Env"])
-    client.untag_resource(ResourceArn=pool["Arn"], TagKeys=[TAG])  # nothing left to do: not sent
-    client.tag_resource(ResourceArn=pool["Arn"], Tags={TAG: "another-run"})  # not sent either
-    client.tag_resource(ResourceArn=pool["Arn"], Tags={TAG: "another-run", "Owner": "ops"})
-    assert raw.list_tags_for_resource(ResourceArn=pool["Arn"])["Tags"] == {"Project": "kaleido", "Owner": "ops", TAG: "kctest123"}
-    assert emulator.calls() == ["UntagResource", "TagResource", "ListTagsForResource"]
-    assert logged_operations(call_log) == ["UntagResource", "TagResource"]
-
-
-@pytest.mark.emulator
-def test_hook_keeps_the_tag_through_updates(hooked, emulator):
-    client, raw, dummy = hooked
-    pool = client.create_user_pool(PoolName="kt-hook", UserPoolTags={"Project": "kaleido"})["UserPool"]
-    # The whole tag set as read (without the run's tag): the tag is added to it.
-    client.update_user_pool(UserPoolId=pool["Id"], UserPoolTags={"Project": "kaleido"})
-    assert raw.list_tags_for_resource(ResourceArn=pool["Arn"])["Tags"] == {"Project": "kaleido", TAG: "kctest123"}
-    # An update without tags that loses the run's tag (AWS does not document whether it keeps them):
-    # the next DescribeUserPool of this process tags the pool again, unseen by the caller and the call log.
-    raw.untag_resource(ResourceArn=pool["Arn"], TagKeys=[TAG])
-    client.update_user_pool(UserPoolId=pool["Id"])
-    emulator.reset_calls()
-    assert client.describe_user_pool(UserPoolId=pool["Id"])["UserPool"]["UserPoolTags"] == {"Project": "kaleido"}
-    assert emulator.calls() == ["DescribeUserPool", "TagResource"]
-    assert raw.list_tags_for_resource(ResourceArn=pool["Arn"])["Tags"] == {"Project": "kaleido", TAG: "kctest123"}
-
-
-def logged_operations(call_log):
-    """The operations of the hook's call log (a line each: the operation, a tab, the User-Agent)."""
-    return [line.split("\t")[0] for line in call_log.read_text().splitlines()]
-
-
-@pytest.mark.emulator
-def test_hook_logs_each_cognito_call_like_the_emulator(hooked, emulator):
-    client, dummy, call_log = hooked
-    emulator.reset_calls()
-    pool = client.create_user_pool(PoolName="kt-hook")["UserPool"]
+    pool = client.create_user_pool(PoolName="kt-log", UserPoolTags={"Project": "kaleido"})["UserPool"]
     client.describe_user_pool(UserPoolId=pool["Id"])
     created = client.create_user_pool_client(UserPoolId=pool["Id"], ClientName="c")["UserPoolClient"]
     client.list_user_pool_clients(UserPoolId=pool["Id"], MaxResults=10)
@@ -252,24 +208,37 @@ def test_hook_logs_each_cognito_call_like_the_emulator(hooked, emulator):
         client.describe_user_pool(UserPoolId="us-east-1_doesnotexist")
     with pytest.raises(botocore.exceptions.ParamValidationError):
         client.describe_user_pool()  # refused by botocore: never sent, never logged
-    logged = logged_operations(call_log)
-    assert logged == ["CreateUserPool", "DescribeUserPool", "CreateUserPoolClient", "ListUserPoolClients",
-                      "DeleteUserPoolClient", "DescribeUserPool"]
-    assert logged == emulator.calls()
+    logged_now = logged_operations()
+    assert logged_now == ["CreateUserPool", "DescribeUserPool", "CreateUserPoolClient", "ListUserPoolClients",
+                          "DeleteUserPoolClient", "DescribeUserPool"]
+    assert logged_now == emulator.calls()
+    assert logged_operations() == []  # take empties the log
+    # Only observed: the pool got what was asked, nothing more.
+    assert emulator.client().list_tags_for_resource(ResourceArn=pool["Arn"])["Tags"] == {"Project": "kaleido"}
+
+
+@pytest.mark.unit
+def test_call_log_keeps_only_cognito_api_calls():
+    line = call_log.log_line(json.dumps({"Version": 1, "Type": "ApiCall", "Service": "Cognito Identity Provider",
+                                         "Api": "CreateUserPool", "UserAgent": "Boto3/1.0  app/run-1"}).encode())
+    assert line == "CreateUserPool\tBoto3/1.0 app/run-1\n"
+    for event in ({"Type": "ApiCallAttempt", "Service": "Cognito Identity Provider", "Api": "CreateUserPool"},
+                  {"Type": "ApiCall", "Service": "STS", "Api": "GetCallerIdentity"}):
+        assert call_log.log_line(json.dumps(event).encode()) is None
+    assert call_log.log_line(b"not json") is None
 
 
 @pytest.mark.emulator
-def test_the_calls_lookup_tells_apart_the_runs_of_a_looped_task_on_the_emulator_and_in_the_call_log(hooked, emulator, monkeypatch):
+def test_the_calls_lookup_tells_apart_the_runs_of_a_looped_task_on_the_emulator_and_in_the_call_log(logged, emulator, monkeypatch):
     """A run's tag is app/<tag> in its User-Agent (aws_config's user_agent_extra, with amazon.aws's own User-Agent)."""
-    dummy, dummy2, call_log = hooked
+    new_client, log = logged
     spec = importlib.util.spec_from_file_location("emulator_calls", os.path.join(ROOT, "tests", "integration", "lookup_plugins", "emulator_calls.py"))
     lookup = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(lookup)
-    session = hook.register(botocore.session.Session())
 
     def client(tag=None):
-        config = botocore.config.Config(user_agent="APN/1.0 Ansible/2.19.0 kaleido.cognito/1.0.0", user_agent_extra="app/" + tag if tag else None)
-        return session.create_client("cognito-idp", region_name="us-east-1", endpoint_url=emulator.endpoint_url, config=config)
+        return new_client(botocore.config.Config(user_agent="APN/1.0 Ansible/2.19.0 kaleido.cognito/1.0.0",
+                                                 user_agent_extra="app/" + tag if tag else None))
 
     def calls():
         pool = client("run-1").create_user_pool(PoolName="kt-runs")["UserPool"]
@@ -286,43 +255,23 @@ def test_the_calls_lookup_tells_apart_the_runs_of_a_looped_task_on_the_emulator_
     emulator.reset_calls()
     calls()
     assert lookup.LookupModule().run(["take"]) == [expected]  # from the call log, which it empties
-    assert call_log.read_text() == ""
+    assert log.read_text() == ""
     monkeypatch.delenv("KALEIDO_COGNITO_CALL_LOG")
     assert lookup.LookupModule().run(["take"]) == [expected]  # from the emulator, which it resets
     assert emulator.calls() == []
 
 
-def python_with_hook(emulator, tmp_path, flag):
-    """A new Python process with tests/aws on PYTHONPATH (as test-aws runs them) that creates a pool."""
-    env = dict(os.environ, PYTHONPATH=AWS_DIR, KALEIDO_TEST_RUN_ID="kcsite1", KALEIDO_COGNITO_CALL_LOG=str(tmp_path / "site.log"),
-               AWS_ENDPOINT_URL=emulator.endpoint_url, AWS_ACCESS_KEY_ID="AKIAEMULATOR00000000",
-               AWS_SECRET_ACCESS_KEY="emulator-secret-key", AWS_DEFAULT_REGION="us-east-1")
-    env.pop("KALEIDO_COGNITO_AWS_TESTS", None)
-    if flag is not None:
-        env["KALEIDO_COGNITO_AWS_TESTS"] = flag
-    code = ("import boto3, botocore.session\n"
-            "pool = boto3.client('cognito-idp').create_user_pool(PoolName='kt-site')['UserPool']\n"
-            "print(pool['Id'], getattr(botocore.session.Session, 'kaleido_cognito_test_hook', False))\n")
-    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False, timeout=60)
-    assert result.returncode == 0, result.stderr
-    pool_id, installed = result.stdout.split()
-    return pool_id, installed == "True"
-
-
-@pytest.mark.emulator
-def test_sitecustomize_installs_the_hook_only_with_the_flag(emulator, tmp_path):
-    emulator.reset()
-    raw = emulator.client()
-    pool_id, installed = python_with_hook(emulator, tmp_path, "1")
-    assert installed
-    assert raw.describe_user_pool(UserPoolId=pool_id)["UserPool"]["UserPoolTags"] == {TAG: "kcsite1"}
-    assert logged_operations(tmp_path / "site.log") == ["CreateUserPool"]
-    (tmp_path / "site.log").unlink()
-    for flag in (None, "0"):
-        pool_id, installed = python_with_hook(emulator, tmp_path, flag)
-        assert not installed
-        assert raw.describe_user_pool(UserPoolId=pool_id)["UserPool"].get("UserPoolTags", {}) == {}
-        assert not (tmp_path / "site.log").exists()
+@pytest.mark.unit
+def test_tests_aws_installs_nothing_into_python_startup(tmp_path):
+    """Nothing in tests/aws runs when Python starts, and test-aws puts nothing on PYTHONPATH: the modules run as users run them."""
+    startup = [name for name in os.listdir(AWS_DIR) if name in ("sitecustomize.py", "usercustomize.py") or name.endswith(".pth")]
+    assert startup == []
+    with open(TEST_AWS, encoding="utf-8") as script:
+        assert "PYTHONPATH" not in script.read()
+    code = "import sys; print([m.__name__ for m in list(sys.modules.values()) if (getattr(m, '__file__', None) or '').startswith(sys.argv[1])])"
+    env = dict(os.environ, PYTHONPATH=AWS_DIR, KALEIDO_COGNITO_AWS_TESTS="1", KALEIDO_TEST_RUN_ID="kcstart1")
+    result = subprocess.run([sys.executable, "-c", code, AWS_DIR], env=env, capture_output=True, text=True, check=True, timeout=60)
+    assert result.stdout.strip() == "[]"
 
 
 # The sweep, against the emulator.
@@ -395,15 +344,19 @@ def test_sweep_dry_run_lists_and_deletes_nothing_and_delete_removes_only_old_tag
 
 
 @pytest.mark.emulator
-def test_sweep_refuses_bad_arguments_and_the_test_hook(emulator):
+def test_sweep_refuses_bad_arguments(emulator):
     emulator.reset()
     bad_age = run_sweep(emulator, "--older-than", "6 hours")
     assert bad_age.returncode == 2 and "--older-than" in bad_age.stderr
     no_region = run_sweep(emulator, AWS_REGION="")
     assert no_region.returncode == 2 and "no region" in no_region.stderr
-    with_hook = run_sweep(emulator, "--delete", PYTHONPATH=AWS_DIR, KALEIDO_COGNITO_AWS_TESTS="1")
-    assert with_hook.returncode == 2 and "test hook" in with_hook.stderr
     assert emulator.calls() == []
+
+
+@pytest.mark.unit
+def test_sweep_prints_the_run_tags_that_test_aws_gives_the_pools(capsys):
+    assert load("sweep").main(["--run-tags", "kcA"]) == 0
+    assert json.loads(capsys.readouterr().out) == {TAG: "kcA"}
 
 
 @pytest.mark.unit

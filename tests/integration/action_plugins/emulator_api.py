@@ -8,7 +8,8 @@
 # its knobs) from the controller, with no module run, boto3 import and client per task
 # (those would be most of an integration target's work). In a run in the
 # mode of scripts/test-aws (KALEIDO_COGNITO_AWS_TESTS, KALEIDO_COGNITO_CALL_LOG) it runs
-# the module, whose boto3 calls go through the test hook of tests/aws.
+# the module for API calls, as a module of the collection runs, and reads the call log
+# (tests/aws/call_log.py) itself.
 
 import functools
 import importlib.util
@@ -41,14 +42,20 @@ class ActionModule(ActionBase):
     TRANSFERS_FILES = False
 
     def run(self, tmp=None, task_vars=None):
-        if not _on_emulator():
+        # Against real AWS the call log is tests/aws/call_log.py's, read here through the emulator_calls lookup.
+        logged = bool(os.environ.get("KALEIDO_COGNITO_CALL_LOG")) and self._task.args.get("call") in ("calls", "reset_calls")
+        if not (_on_emulator() or logged):
             return self._execute_module(module_name="emulator_api", module_args=self._task.args, task_vars=task_vars)
         result = super(ActionModule, self).run(tmp, task_vars)
         dummy, args = self.validate_argument_spec(argument_spec=ARGUMENT_SPEC)
         result["changed"] = False
         call = args["call"]
         emulator = _emulator_calls()
-        if call == "calls":
+        if logged:
+            calls = emulator.logged_calls(clear=call == "reset_calls")[0]
+            if call == "calls":
+                result.update(emulator.split_calls(calls))
+        elif call == "calls":
             result.update(emulator.split_calls(emulator.control("/_emulator/calls")["calls"]))
         elif call == "reset_calls":
             emulator.control("/_emulator/calls/reset", {})

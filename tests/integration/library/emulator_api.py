@@ -15,8 +15,8 @@ short_description: Test helper that talks to the Cognito emulator directly
 description:
   - Calls one cognito-idp API operation with boto3, or reads / resets the emulator's call log.
   - Uses the endpoint in E(AWS_ENDPOINT_URL) and the usual AWS environment variables.
-  - With E(KALEIDO_COGNITO_CALL_LOG) set (a run against real AWS, scripts/test-aws), V(calls) and V(reset_calls)
-    read and empty that file, which the test hook tests/aws/cognito_test_hook.py writes, and V(configure) fails.
+  - With E(KALEIDO_COGNITO_CALL_LOG) set (a run against real AWS, scripts/test-aws), its action reads that call log
+    for V(calls) and V(reset_calls) (tests/aws/call_log.py writes it), and V(configure) fails.
 options:
   call:
     description:
@@ -77,18 +77,11 @@ def main():
         supports_check_mode=False,
     )
     call = module.params["call"]
-    call_log = os.environ.get("KALEIDO_COGNITO_CALL_LOG")
-    if call_log and call in ("calls", "reset_calls", "configure"):
-        if call == "configure":
-            module.fail_json(msg="configure needs the emulator; this run records its calls in KALEIDO_COGNITO_CALL_LOG (real AWS)")
-        if call == "reset_calls":
-            with open(call_log, "w", encoding="utf-8"):
-                pass
-            module.exit_json(changed=False)
-        with open(call_log, encoding="utf-8") as log:
-            # One call a line: its operation, a tab, its User-Agent (tests/aws/cognito_test_hook.py).
-            calls = [line.split("\t", 1)[0] for line in log.read().splitlines() if line.strip()]
-        module.exit_json(changed=False, calls=calls, write_calls=[name for name in calls if not name.startswith(READS)])
+    if os.environ.get("KALEIDO_COGNITO_CALL_LOG") and call == "configure":
+        module.fail_json(msg="configure needs the emulator; this run is against real AWS (KALEIDO_COGNITO_CALL_LOG is set)")
+    if os.environ.get("KALEIDO_COGNITO_CALL_LOG") and call in ("calls", "reset_calls"):
+        module.fail_json(msg="{0}: the call log of a run against real AWS (KALEIDO_COGNITO_CALL_LOG) is read by the emulator_api action;"
+                             " set ANSIBLE_ACTION_PLUGINS to tests/integration/action_plugins".format(call))
     if call == "calls":
         calls = control(os.environ["AWS_ENDPOINT_URL"], "/_emulator/calls")["calls"]
         module.exit_json(changed=False, calls=calls, write_calls=[name for name in calls if not name.startswith(READS)])

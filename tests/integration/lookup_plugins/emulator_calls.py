@@ -17,13 +17,16 @@ description:
     that the runs of one looped task are told apart. A run's tag is C(app/<tag>) in the User-Agent, set with the
     module option C(aws_config) with C(user_agent_extra=app/<tag>).
   - Uses the endpoint in E(AWS_ENDPOINT_URL); with E(KALEIDO_COGNITO_CALL_LOG) set (a run against real AWS,
-    scripts/test-aws) it reads and empties that file instead, which the test hook tests/aws/cognito_test_hook.py writes.
+    scripts/test-aws) it takes the calls from that file instead, which tests/aws/call_log.py writes from botocore's
+    client-side monitoring.
 options:
   _terms:
     description: V(take).
     required: true
 """
 
+import functools
+import importlib.util
 import json
 import os
 import re
@@ -37,6 +40,22 @@ READS = ("Describe", "List", "Get")
 # A run's tag in the User-Agent: "app/<tag>" (aws_config's user_agent_extra; amazon.aws sets the
 # User-Agent itself, which hides botocore's own AWS_SDK_UA_APP_ID).
 RUN_TAG = re.compile(r"(?:^|\s)app/(\S+)")
+
+
+@functools.lru_cache(maxsize=None)
+def aws_call_log():
+    """tests/aws/call_log.py, found from this file's real path (the molecule scenario links to the action that loads this file)."""
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__)))), "aws", "call_log.py")
+    spec = importlib.util.spec_from_file_location("kaleido_test_call_log", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def logged_calls(clear=True):
+    """The calls logged since the log was last emptied in a run against real AWS, and their User-Agents; clear empties it."""
+    lines = aws_call_log().take(clear=clear)
+    return [line[0] for line in lines], [line[1] for line in lines]
 
 
 def split_calls(calls):
@@ -58,14 +77,8 @@ class LookupModule(LookupBase):
     def run(self, terms, variables=None, **kwargs):
         if terms != ["take"]:
             raise AnsibleError("emulator_calls supports only 'take', got {0}".format(terms))
-        call_log = os.environ.get("KALEIDO_COGNITO_CALL_LOG")
-        if call_log:
-            # One call a line: its operation, a tab, its User-Agent (tests/aws/cognito_test_hook.py).
-            with open(call_log, "r+", encoding="utf-8") as log:
-                lines = [line.split("\t", 1) + [""] for line in log.read().splitlines() if line.strip()]
-                log.seek(0)
-                log.truncate()
-            calls, user_agents = [line[0] for line in lines], [line[1] for line in lines]
+        if os.environ.get("KALEIDO_COGNITO_CALL_LOG"):
+            calls, user_agents = logged_calls()
         else:
             log = control("/_emulator/calls")
             control("/_emulator/calls/reset", {})
