@@ -186,7 +186,8 @@ def create_request(params):
 # alias_attributes stay out: they decide how users sign in, which a default
 # must not decide for an existing pool without a check.
 NOT_CREATION_DEFAULTS = frozenset(
-    ("name", "user_pool_id", "if_id_missing", "state", "purge_tags", "creation_defaults", "username_attributes", "alias_attributes")
+    ("name", "user_pool_id", "if_id_missing", "state", "purge_tags", "creation_defaults", "check_domain_available", "username_attributes",
+     "alias_attributes")
 )
 
 

@@ -311,13 +311,25 @@ options:
         never compared with them, so they change nothing on a pool that someone else made or changed since.
       - Keys are options of this module that hold the pool's settings, with the same values, for example
         V(password_policy), V(mfa_configuration), V(deletion_protection), V(username_case_sensitive), V(schema) or
-        O(tags). O(name), O(user_pool_id), O(if_id_missing), O(state), O(purge_tags), O(username_attributes) and
-        O(alias_attributes) are not settings that a default can give.
+        O(tags). O(name), O(user_pool_id), O(if_id_missing), O(state), O(purge_tags), O(check_domain_available),
+        O(username_attributes) and O(alias_attributes) are not settings that a default can give.
       - An option the task sets wins. A dictionary option set in both (O(tags) included) is merged key by key, the task's
         keys winning; O(schema) attributes are merged by name.
       - A typical use is a tag that marks the pools a playbook created, which it can later tell from pools made by
         someone else.
     type: dict
+  check_domain_available:
+    description:
+      - A domain (a prefix, or a custom domain's full name) that the pool is to get afterwards with
+        M(kaleido.cognito.cognito_domain). Before the task creates or changes anything, it checks with
+        C(DescribeUserPoolDomain) that no other user pool holds it (a prefix is unique in a region across all AWS
+        accounts), and fails otherwise, with nothing changed. This makes a play stop before it creates a pool, app client
+        or anything else for a domain it cannot have.
+      - No call is made when the pool already has this domain. Check mode, which writes nothing, does not check it;
+        M(kaleido.cognito.cognito_domain) does (with O(kaleido.cognito.cognito_domain#module:pending_user_pool=true) for
+        a pool still to be created).
+      - The domain itself is not created or changed here.
+    type: str
 notes:
   - A new pool gets its tags with C(CreateUserPool). The tags of an existing pool change through the tag API, only when
     O(tags) is set and differs from what C(DescribeUserPool) reports, read with C(ListTagsForResource) and changed with
@@ -397,6 +409,11 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+region:
+  description: The region of the pool, where the task connected.
+  returned: always
+  type: str
+  sample: us-east-1
 user_pool:
   description:
     - The user pool as C(DescribeUserPool) reports it, in snake_case, with O(tags) as a dictionary and
@@ -453,7 +470,6 @@ user_pool:
       sample: {"Project": "kaleido"}
 """
 
-import functools
 import re
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
@@ -516,6 +532,7 @@ def validate(module):
     """Refuse input AWS would refuse, naming the option, before any AWS call; every problem at once."""
     params = module.params
     problems = module.option_problems("name", "user_pool_id")
+    problems.extend(domains.validation_errors({"domain": params.get("check_domain_available")}, {"domain": "check_domain_available"}))
     if params["state"] == "present" and not params.get("user_pool_id") and not params.get("name"):
         problems.append("name is required to create a user pool")
     problems.extend(setting_problems(params))
@@ -531,6 +548,16 @@ def find_pool(module, client):
         "user pool", lambda found_id: cognito.describe_user_pool(client, found_id), lambda: cognito.list_user_pools(client),
         "Id", "Name", resource_id=pool_id, name=module.params["name"], id_option="user_pool_id",
         missing=cognito.no_such_user_pool_message(pool_id))
+
+
+def ensure_domain_available(module, client, pool):
+    """With check_domain_available, before the task writes: no other user pool may hold that domain (fails otherwise)."""
+    name = module.params.get("check_domain_available")
+    if not name or module.check_mode or name in domains.pool_domains(pool):
+        return
+    description = cognito.describe_user_pool_domain(client, name)
+    if domains.belongs_to_another_pool(description, (pool or {}).get("Id")):
+        module.fail_json(msg=domains.not_available_message(name, description), user_pool=pools.pool_to_ansible(pool))
 
 
 def fail_on_tier_problems(module, request, pool=None):
@@ -768,6 +795,7 @@ ARGUMENT_SPEC = dict(
     tags=dict(type="dict", aliases=["resource_tags"]),
     purge_tags=dict(type="bool", default=True),
     creation_defaults=dict(type="dict"),
+    check_domain_available=dict(type="str"),
 )
 
 
@@ -782,11 +810,15 @@ def main():
     creation_defaults = validate(module)
     client = module.connect()
 
-    present = functools.partial(ensure_present, creation_defaults=creation_defaults)
+    def present(module, client, pool):
+        ensure_domain_available(module, client, pool)
+        return ensure_present(module, client, pool, creation_defaults)
+
     pool, (changed, result) = module.apply_state(client, find_pool, present, ensure_absent)
 
     module.exit_json(
         changed=changed,
+        region=module.region,
         user_pool=pools.pool_to_ansible(result),
         diff=transform.diff(pools.pool_to_ansible(pool), pools.pool_to_ansible(result), pools.VOLATILE_FIELDS),
     )

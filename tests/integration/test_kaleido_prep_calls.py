@@ -42,7 +42,8 @@ def test_check_mode_on_an_empty_account_reports_pool_client_and_domain_with_one_
     result = succeeded(prep("--check", "--diff"))
     assert result.writes == []
     assert recap(result)["changed"] == 3
-    assert result.calls.count("DescribeUserPoolDomain") == 1
+    # One listing (the pool by name) and one read of the prefix (cognito_domain, pending_user_pool).
+    assert result.calls == ["ListUserPools", "DescribeUserPoolDomain"]
     # Nothing that needs the pool (it does not exist): no id is made up.
     assert not any(name in result.calls for name in ("DescribeUserPool", "ListUserPoolClients", "DescribeUserPoolClient"))
     text = summary(result)
@@ -82,7 +83,12 @@ def test_reruns_of_a_converged_account_change_nothing_with_the_fewest_reads(prep
     Among 1000 other pools, with the handoff file: the same 3 reads.
     """
     first = succeeded(prep())
-    assert "ListUserPools" in first.calls
+    # The pool module looks the pool up, checks the prefix, creates the pool and looks for a pool of the same name
+    # that a simultaneous run made; the client module likewise; the domain module reads the prefix, creates the
+    # domain and reads it until it is ACTIVE.
+    assert first.calls == ["ListUserPools", "DescribeUserPoolDomain", "CreateUserPool", "ListUserPools",
+                           "ListUserPoolClients", "CreateUserPoolClient", "ListUserPoolClients",
+                           "DescribeUserPoolDomain", "CreateUserPoolDomain", "DescribeUserPoolDomain"]
     handoff = yaml.safe_load(prep.handoff.read_text())
     known_ids = ["DescribeUserPool", "DescribeUserPoolClient", "DescribeUserPoolDomain"]
 
@@ -98,7 +104,8 @@ def test_reruns_of_a_converged_account_change_nothing_with_the_fewest_reads(prep
 
     result = succeeded(prep(kaleido_prep_handoff_file=""))
     assert recap(result)["changed"] == 0
-    assert sorted(result.calls) == sorted(["ListUserPools", "DescribeUserPoolDomain", "DescribeUserPool", "ListUserPoolClients", "DescribeUserPoolClient"])
+    # The pool already has the prefix (DescribeUserPool says so): the pool module does not read it again.
+    assert result.calls == ["ListUserPools", "DescribeUserPool", "ListUserPoolClients", "DescribeUserPoolClient", "DescribeUserPoolDomain"]
 
     result = succeeded(prep(kaleido_prep_handoff_file="", kaleido_prep_client_id=handoff["client_id"]))
     # Without the pool id, the pool is found by name; the client by its id.
