@@ -39,8 +39,6 @@ def load(name):
     return module
 
 
-
-
 class Listener:
     """A local TCP socket that counts connections and closes each at once."""
 
@@ -184,9 +182,9 @@ def logged(emulator, tmp_path, monkeypatch):
 
         def client(config=None):
             # botocore reads AWS_CSM_* when a session creates its first client.
-            return botocore.session.Session().create_client("cognito-idp", region_name="us-east-1", endpoint_url=emulator.endpoint_url,
-                                                           aws_access_key_id="AKIAEMULATOR00000000",
-                                                           aws_secret_access_key="emulator-secret-key", config=config)
+            return botocore.session.Session().create_client(
+                "cognito-idp", region_name="us-east-1", endpoint_url=emulator.endpoint_url, config=config,
+                aws_access_key_id="AKIAEMULATOR00000000", aws_secret_access_key="emulator-secret-key")
 
         yield client, log
 
