@@ -5,7 +5,9 @@
     ./scripts/benchmark            (sets up .venv first)
     ./scripts/benchmark --orgs 10  (N orgs under Cognito's request quotas)
 
-Each line: the run, its wall time, the number of Cognito calls, the write
+It runs the kaleido_prep playbook (role) and a bare play of the collection's
+three modules with the role's settings (bare) through the same kinds of run,
+and ends with a table of both and their ratio. Each line: the run, its wall time, the number of Cognito calls, the write
 calls, the calls that the emulator refused for the request rate (throttled),
 and the calls by operation. Timing depends on the machine; the call counts do
 not, except the throttled ones and their retries. Nothing here asserts a time:
@@ -26,6 +28,8 @@ import sys
 import tempfile
 import time
 from collections import Counter
+
+import yaml
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
@@ -67,7 +71,7 @@ def measure(emulator, label, command):
         label, elapsed, len(calls), len(writes), len(throttled), status, by_operation))
     if result.returncode != 0:
         print(result.stdout[-3000:] + result.stderr[-3000:])
-    result.elapsed, result.calls, result.throttled = elapsed, calls, throttled
+    result.label, result.elapsed, result.calls, result.throttled = label, elapsed, calls, throttled
     return result
 
 
@@ -110,6 +114,52 @@ def many_orgs(count):
     return 0 if all(row[4:] == (0, 0, count) for row in rows) else 1
 
 
+# A bare play of the collection's own three modules with the role's settings
+# (its creation defaults included): what the role's work costs without the role.
+BARE_PLAY = """
+- name: The three modules kaleido_prep runs, with its settings, without the role
+  hosts: localhost
+  connection: local
+  gather_facts: false
+  vars:
+    ansible_python_interpreter: "{{ ansible_playbook_python }}"
+  module_defaults:
+    group/kaleido.cognito.cognito:
+      region: us-east-1
+  tasks:
+    - name: User pool
+      kaleido.cognito.cognito_user_pool:
+        name: "{{ pool_name }}"
+        check_domain_available: "{{ domain_prefix }}"
+        username_attributes: [email]
+        schema: [{name: email, required: true}]
+        purge_tags: false
+        creation_defaults: "{{ creation_defaults }}"
+      register: pool
+    - name: App client
+      kaleido.cognito.cognito_app_client:
+        user_pool_id: "{{ pool.user_pool.id | default(omit) }}"
+        pending_user_pool: "{{ pool.user_pool.id is not defined }}"
+        name: kaleido
+        generate_secret: true
+        explicit_auth_flows: [ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH]
+        supported_identity_providers: [COGNITO]
+        callback_urls: "{{ callback_urls }}"
+        allowed_oauth_flows_user_pool_client: "{{ callback_urls | length > 0 }}"
+        allowed_oauth_flows: "{{ ['code'] if callback_urls else [] }}"
+        allowed_oauth_scopes: "{{ ['openid', 'email', 'profile'] if callback_urls else [] }}"
+      register: client
+      no_log: true
+    - name: Domain
+      kaleido.cognito.cognito_domain:
+        user_pool_id: "{{ pool.user_pool.id | default(omit) }}"
+        pending_user_pool: "{{ pool.user_pool.id is not defined }}"
+        domain: "{{ domain_prefix }}"
+        managed_login_version: 1
+        wait: true
+"""
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--orgs", type=int, help="run only the kaleido_prep playbook for this many orgs under the request quotas")
@@ -118,36 +168,61 @@ def main():
         return many_orgs(args.orgs)
     workdir = tempfile.mkdtemp(prefix="kaleido-benchmark-")
     handoff = os.path.join(workdir, "handoff.yml")
-    variables = {"kaleido_prep_pool_name": "bench", "kaleido_prep_domain_prefix": "bench-org", "kaleido_prep_region": "us-east-1"}
+    bare_play = os.path.join(workdir, "bare.yml")
+    with open(bare_play, "w") as stream:
+        stream.write(BARE_PLAY)
+    with open(os.path.join(ROOT, "roles", "kaleido_prep", "vars", "main.yml")) as stream:
+        role_vars = yaml.safe_load(stream)
+    creation_defaults = dict(role_vars["__kaleido_prep_creation_defaults"], tags=role_vars["__kaleido_prep_owner_tag"])
 
-    def prep(*args, **extra):
-        return [os.path.join(BIN, "ansible-playbook"), "-i", "localhost,", "kaleido.cognito.kaleido_prep",
-                "-e", json.dumps(dict(variables, **extra))] + list(args)
+    def role(name, prefix, *args, **extra):
+        variables = dict({"kaleido_prep_pool_name": name, "kaleido_prep_domain_prefix": prefix, "kaleido_prep_region": "us-east-1"}, **extra)
+        return [os.path.join(BIN, "ansible-playbook"), "-i", "localhost,", "kaleido.cognito.kaleido_prep", "-e", json.dumps(variables)] + list(args)
 
+    def bare(name, prefix, *args, **extra):
+        variables = {"pool_name": name, "domain_prefix": prefix, "creation_defaults": creation_defaults,
+                     "callback_urls": extra.get("kaleido_prep_callback_urls", [])}
+        return [os.path.join(BIN, "ansible-playbook"), "-i", "localhost,", bare_play, "-e", json.dumps(variables)] + list(args)
+
+    rows = []
     with Emulator() as emulator:
         print("kaleido.cognito benchmark against the emulator at {0}".format(emulator.endpoint_url))
-        measure(emulator, "kaleido_prep: check mode, empty account", prep("--check"))
-        measure(emulator, "kaleido_prep: first run", prep(kaleido_prep_handoff_file=handoff))
-        measure(emulator, "kaleido_prep: rerun by name", prep())
-        measure(emulator, "kaleido_prep: rerun with known ids (handoff)", prep(kaleido_prep_handoff_file=handoff))
-        measure(emulator, "kaleido_prep: check mode after the run", prep("--check"))
-        measure(emulator, "kaleido_prep: second phase (callback URLs)",
-                prep(kaleido_prep_handoff_file=handoff, kaleido_prep_callback_urls=["https://example.org/cb"]))
+        print("role = the kaleido_prep playbook; bare = a play of cognito_user_pool, cognito_app_client and cognito_domain with its settings")
+        for who, command in (("role", role), ("bare", bare)):
+            name, prefix = "bench-" + who, "bench-org-" + who
+            results = [
+                measure(emulator, who + ": check mode, empty account", command(name, prefix, "--check")),
+                measure(emulator, who + ": first run", command(name, prefix, **({"kaleido_prep_handoff_file": handoff} if who == "role" else {}))),
+                measure(emulator, who + ": rerun by name", command(name, prefix)),
+                measure(emulator, who + ": check mode after the run", command(name, prefix, "--check")),
+                measure(emulator, who + ": second phase (callback URLs)", command(name, prefix, kaleido_prep_callback_urls=["https://example.org/cb"])),
+            ]
+            rows.append(results)
+        measure(emulator, "role: rerun with known ids (handoff)", role("bench-role", "bench-org-role", kaleido_prep_handoff_file=handoff))
         client = emulator.client()
         for index in range(1000):
             client.create_user_pool(PoolName="other-{0:04d}".format(index))
         emulator.reset_calls()
-        measure(emulator, "kaleido_prep: rerun by name, 1000 other pools", prep(kaleido_prep_callback_urls=["https://example.org/cb"]))
-        measure(emulator, "kaleido_prep: rerun with known ids, 1000 other pools",
-                prep(kaleido_prep_handoff_file=handoff, kaleido_prep_callback_urls=["https://example.org/cb"]))
-        measure(emulator, "kaleido_prep: teardown",
-                prep(kaleido_prep_handoff_file=handoff, kaleido_prep_state="absent", kaleido_prep_deletion_protection=False))
+        for who, command in (("role", role), ("bare", bare)):
+            rows[0 if who == "role" else 1].append(
+                measure(emulator, who + ": first run among 1000 other pools", command("bench-1000-" + who, "bench-1000-" + who)))
+        measure(emulator, "role: rerun with known ids, 1000 other pools",
+                role("bench-role", "bench-org-role", kaleido_prep_handoff_file=handoff, kaleido_prep_callback_urls=["https://example.org/cb"]))
+        measure(emulator, "role: teardown",
+                role("bench-role", "bench-org-role", kaleido_prep_handoff_file=handoff, kaleido_prep_state="absent", kaleido_prep_deletion_protection=False))
         pool = {"name": "bench-pool", "username_attributes": ["email"], "schema": [{"name": "email", "required": True}], "tags": {"a": "b"}}
         measure(emulator, "cognito_user_pool: create", module("cognito_user_pool", pool))
         measure(emulator, "cognito_user_pool: idempotent rerun", module("cognito_user_pool", pool))
         measure(emulator, "cognito_user_pool: update password policy", module("cognito_user_pool", dict(pool, password_policy={"minimum_length": 12})))
         measure(emulator, "cognito_user_pool: delete", module("cognito_user_pool", {"name": "bench-pool", "state": "absent"}))
-    return 0
+    print()
+    print("| run | role wall | role calls | bare wall | bare calls | wall ratio | calls ratio |")
+    print("|---|---|---|---|---|---|---|")
+    for ran, bared in zip(*rows):
+        print("| {0} | {1:.2f} s | {2} | {3:.2f} s | {4} | {5:.2f}x | {6:.2f}x |".format(
+            ran.label.split(": ", 1)[1], ran.elapsed, len(ran.calls), bared.elapsed, len(bared.calls),
+            ran.elapsed / bared.elapsed, len(ran.calls) / max(len(bared.calls), 1)))
+    return 0 if all(result.returncode == 0 for results in rows for result in results) else 1
 
 
 if __name__ == "__main__":
