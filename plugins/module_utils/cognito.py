@@ -32,7 +32,7 @@ from ansible_collections.kaleido.cognito.plugins.module_utils import model
 from ansible_collections.kaleido.cognito.plugins.module_utils import user_pool
 from ansible_collections.kaleido.cognito.plugins.module_utils import domain as domains
 
-# ListUserPools, ListUserPoolClients and ListIdentityProviders accept at most 60 results a page.
+# ListUserPools / ListUserPoolClients accept at most 60 results a page.
 PAGE_SIZE = 60
 
 # Retries
@@ -262,19 +262,14 @@ def error_code(error):
     return response.get("Error", {}).get("Code")
 
 
-def _every_page(client, operation, key, **params):
-    """The items under ``key`` of every page of the List ``operation``, read PAGE_SIZE at a time with botocore's paginator."""
-    pages = client.get_paginator(operation).paginate(PaginationConfig={"PageSize": PAGE_SIZE}, **params)
-    return pages.build_full_result().get(key, [])
-
-
 # User pools
 
 
 @CognitoErrorHandler.list_error_handler("list user pools", [])
 @retry
 def list_user_pools(client):
-    return _every_page(client, "list_user_pools", "UserPools")
+    paginator = client.get_paginator("list_user_pools")
+    return paginator.paginate(PaginationConfig={"PageSize": PAGE_SIZE}).build_full_result().get("UserPools", [])
 
 
 @CognitoErrorHandler.list_error_handler("describe user pool")
@@ -435,7 +430,9 @@ def delete_user_pool(client, user_pool_id):
 @CognitoErrorHandler.list_error_handler("list user pool clients", [])
 @retry
 def list_user_pool_clients(client, user_pool_id):
-    return _every_page(client, "list_user_pool_clients", "UserPoolClients", UserPoolId=user_pool_id)
+    paginator = client.get_paginator("list_user_pool_clients")
+    result = paginator.paginate(UserPoolId=user_pool_id, PaginationConfig={"PageSize": PAGE_SIZE}).build_full_result()
+    return result.get("UserPoolClients", [])
 
 
 @CognitoErrorHandler.list_error_handler("describe user pool client")
@@ -654,7 +651,9 @@ def delete_managed_login_branding(client, user_pool_id, branding_id):
 @CognitoErrorHandler.list_error_handler("list identity providers", [])
 @retry
 def list_identity_providers(client, user_pool_id):
-    return _every_page(client, "list_identity_providers", "Providers", UserPoolId=user_pool_id)
+    paginator = client.get_paginator("list_identity_providers")
+    result = paginator.paginate(UserPoolId=user_pool_id, PaginationConfig={"PageSize": PAGE_SIZE}).build_full_result()
+    return result.get("Providers", [])
 
 
 @CognitoErrorHandler.list_error_handler("describe identity provider")
