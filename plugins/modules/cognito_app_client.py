@@ -489,19 +489,13 @@ def fail_on_problems(module, problems, current):
 
 def ensure_created(module, client):
     pool_id = module.params["user_pool_id"]
+    if not module.pending_user_pool() and cognito.describe_user_pool(client, pool_id) is None:
+        module.fail_json(msg=cognito.no_such_user_pool_message(pool_id))
     request = clients.create_request(module.params)
     fail_on_problems(module, clients.configuration_problems(clients.predicted_created_client(request), module.params), None)
     if module.check_mode:
-        # The real run learns that the pool is missing from CreateUserPoolClient's answer; check mode reads the pool.
-        if not module.pending_user_pool() and cognito.describe_user_pool(client, pool_id) is None:
-            module.fail_json(msg=cognito.no_such_user_pool_message(pool_id))
         return clients.predicted_created_client(request), None
-    try:
-        created = cognito.create_user_pool_client(client, **request)
-    except cognito.AnsibleCognitoError as e:
-        if cognito.error_code(e) == "ResourceNotFoundException":
-            module.fail_json(msg=cognito.no_such_user_pool_message(pool_id))
-        raise
+    created = cognito.create_user_pool_client(client, **request)
     found, deleted = cognito.settle_created_client(client, created)
     if deleted:
         module.warn("another run created an app client named {0!r} in user pool {1} at the same time; this run deleted its own and goes"

@@ -87,10 +87,6 @@ options:
 notes:
   - With O(pending_user_pool=true) in check mode, the task reads the domain (one C(DescribeUserPoolDomain)) and fails
     when it is not available.
-  - A domain that does not exist yet is created without reading the pool first, unless O(replace=true) or
-    O(managed_login_version=2). When the pool already has a domain of that kind, AWS refuses that
-    C(CreateUserPoolDomain) ("User pool already has a domain configured."), and the task then reads the pool and fails
-    naming both domains, with nothing changed.
   - The domain's availability is read with C(DescribeUserPoolDomain). AWS may not show a domain of another account
     there; C(CreateUserPoolDomain) then answers that the domain is already associated with another user pool, and the
     task fails with the same "not available" message.
@@ -305,33 +301,6 @@ def create(module, client, request):
     return None  # not reached: the second attempt returns or raises
 
 
-def create_without_reading_pool(module, client):
-    """Create a domain that does not exist yet without reading the pool first; its description, or None when the pool must be read.
-
-    The pool is read only when it matters: when it already has a domain of
-    this kind (to replace, or to refuse replacing: AWS answers "User pool
-    already has a domain configured."), when AWS still holds the name ("Domain
-    already exists."), for managed login version 2 (the pool's tier), when the
-    task allows a replacement (replace=true), and in check mode (to predict a
-    replacement).
-    """
-    params = module.params
-    if module.check_mode or params.get("managed_login_version") == 2 or params["replace"]:
-        return None
-    request = creation_request(module)
-    try:
-        cognito.create_user_pool_domain(client, **request)
-    except cognito.AnsibleCognitoError as e:
-        code, message = cognito.error_code(e), str(e)
-        if domains.is_taken_error(code, message):
-            module.fail_json(msg=domains.not_available_message(params["domain"]))
-        # The pool has a domain of this kind, or this name is on its way (just made by another run, or DELETING).
-        if domains.is_pool_has_domain_error(code, message) or domains.is_exists_error(code, message):
-            return None
-        raise
-    return cognito.describe_user_pool_domain(client, params["domain"])
-
-
 def ensure_available(module, pool_id, description):
     if domains.belongs_to_another_pool(description, pool_id):
         module.fail_json(msg=domains.not_available_message(module.params["domain"], description))
@@ -346,13 +315,12 @@ def ensure_tier(module, pool, description=None):
         )
 
 
-def creation_request(module, pool=None):
-    """The CreateUserPoolDomain request of the task, once its certificate and (given the pool) the pool's tier are checked."""
+def creation_request(module, pool):
+    """The CreateUserPoolDomain request of the task, once its certificate and the pool's tier are checked."""
     params = module.params
     if params.get("certificate_arn") is None and domains.is_custom(params["domain"]):
         module.fail_json(msg="certificate_arn is required to create the custom domain {0!r}".format(params["domain"]))
-    if pool is not None:
-        ensure_tier(module, pool)
+    ensure_tier(module, pool)
     return domains.create_request(params)
 
 
@@ -453,12 +421,9 @@ def ensure_present(module, client, description):
     """
     name = module.params["domain"]
     ensure_available(module, module.params["user_pool_id"], description)
-    created = None if description else create_without_reading_pool(module, client)
     if description and description.get("Status") != domains.DELETING:
         changed, after = ensure_updated(module, client, description)
         before = description
-    elif created:
-        changed, before, after = True, None, created
     else:
         pool = find_pool(module, client)
         old_name = domains.current_of_same_kind(pool, name)

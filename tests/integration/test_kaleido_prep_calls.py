@@ -83,12 +83,12 @@ def test_reruns_of_a_converged_account_change_nothing_with_the_fewest_reads(prep
     Among 1000 other pools, with the handoff file: the same 3 reads.
     """
     first = succeeded(prep())
-    # The pool module looks the pool up, checks the prefix, creates the pool and looks for a pool of the same name
-    # that a simultaneous run made; the client module likewise; the domain module reads the prefix, creates the
-    # domain and reads it until it is ACTIVE.
+    # Three module runs. The pool module looks the pool up, checks the prefix, creates the pool and looks for a pool
+    # of the same name that a simultaneous run made; the client module likewise, reading the pool before its create;
+    # the domain module reads the prefix and the pool, creates the domain and reads it until it is ACTIVE.
     assert first.calls == ["ListUserPools", "DescribeUserPoolDomain", "CreateUserPool", "ListUserPools",
-                           "ListUserPoolClients", "CreateUserPoolClient", "ListUserPoolClients",
-                           "DescribeUserPoolDomain", "CreateUserPoolDomain", "DescribeUserPoolDomain"]
+                           "ListUserPoolClients", "DescribeUserPool", "CreateUserPoolClient", "ListUserPoolClients",
+                           "DescribeUserPoolDomain", "DescribeUserPool", "CreateUserPoolDomain", "DescribeUserPoolDomain"]
     handoff = yaml.safe_load(prep.handoff.read_text())
     known_ids = ["DescribeUserPool", "DescribeUserPoolClient", "DescribeUserPoolDomain"]
 

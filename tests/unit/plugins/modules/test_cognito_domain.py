@@ -104,46 +104,19 @@ def pool_with(stubber, **domains):
     stubber.add_response("describe_user_pool", {"UserPool": dict(Id=POOL, **domains)}, {"UserPoolId": POOL})
 
 
-def pool_has_a_domain(stubber, domain=DOMAIN):
-    """CreateUserPoolDomain, tried before the pool is read, answers that the pool has a domain of that kind."""
-    error(stubber, "create_user_pool_domain", "InvalidParameterException", "User pool already has a domain configured.",
-          {"UserPoolId": POOL, "Domain": domain})
-
-
-def test_a_new_domain_is_created_without_reading_the_pool(stubbed):
-    """DescribeUserPoolDomain finds nothing: CreateUserPoolDomain, then the read of the new domain; no DescribeUserPool."""
-    client, stubber = stubbed
-    stubber.add_response("describe_user_pool_domain", NONE, {"Domain": DOMAIN})
-    stubber.add_response("create_user_pool_domain", {"CloudFrontDomain": "d111111abcdef8.cloudfront.net"}, {"UserPoolId": POOL, "Domain": DOMAIN})
-    stubber.add_response("describe_user_pool_domain", active(), {"Domain": DOMAIN})
-    changed, before, after = ensure_present(module_with(client), client)
-    assert (changed, before, after["Status"]) == (True, None, "ACTIVE")
-
-
-def test_a_new_domain_whose_name_another_pool_took_meanwhile_fails_as_not_available(stubbed):
-    client, stubber = stubbed
-    stubber.add_response("describe_user_pool_domain", NONE, {"Domain": DOMAIN})
-    error(stubber, "create_user_pool_domain", "InvalidParameterException", "Domain already associated with another user pool.")
-    stubber.add_response("describe_user_pool_domain", NONE, {"Domain": DOMAIN})  # the service layer's look: not this pool's
-    with pytest.raises(Failed, match="prefix domain 'kaleido-example' is not available"):
-        ensure_present(module_with(client), client)
-
-
-def test_a_domain_another_run_gave_the_pool_between_the_read_and_the_create_is_the_tasks_domain(stubbed):
-    """DescribeUserPoolDomain finds nothing, then CreateUserPoolDomain answers "Domain already exists." for this pool's domain: no rename error."""
+def test_a_domain_another_run_gave_the_pool_between_the_two_reads_is_the_tasks_domain(stubbed):
+    """DescribeUserPoolDomain finds nothing, then DescribeUserPool shows the domain (a run of the same task made it): no change, no rename error."""
     client, stubber = stubbed
     stubber.add_response("describe_user_pool_domain", {"DomainDescription": {}}, {"Domain": DOMAIN})
-    error(stubber, "create_user_pool_domain", "InvalidParameterException", "Domain already exists.")
-    stubber.add_response("describe_user_pool_domain", active(), {"Domain": DOMAIN})  # the service layer's look: this pool's
+    stubber.add_response("describe_user_pool", {"UserPool": {"Id": POOL, "Domain": DOMAIN}}, {"UserPoolId": POOL})
     stubber.add_response("describe_user_pool_domain", active(), {"Domain": DOMAIN})
-    _changed, before, after = ensure_present(Module(), client)
-    assert (before, after["Domain"], after["Status"]) == (None, DOMAIN, "ACTIVE")
+    changed, before, after = ensure_present(Module(), client)
+    assert (changed, before["Domain"], after["Domain"]) == (False, DOMAIN, DOMAIN)
 
 
 def test_another_prefix_domain_on_the_pool_is_not_renamed_without_replace(stubbed):
     client, stubber = stubbed
     stubber.add_response("describe_user_pool_domain", {"DomainDescription": {}}, {"Domain": DOMAIN})
-    pool_has_a_domain(stubber)
     stubber.add_response("describe_user_pool", {"UserPool": {"Id": POOL, "Domain": "kaleido-older"}}, {"UserPoolId": POOL})
     stubber.add_response("describe_user_pool_domain", active("kaleido-older"), {"Domain": "kaleido-older"})
     with pytest.raises(Failed, match="already has the prefix domain 'kaleido-older'.*AWS cannot rename a domain"):
@@ -154,7 +127,7 @@ def test_another_prefix_domain_on_the_pool_is_not_renamed_without_replace(stubbe
 
 
 def replacing_custom(stubber):
-    """The reads before a custom domain replaces OLD_CUSTOM (with replace=true the pool is read before any create)."""
+    """The reads before a custom domain replaces OLD_CUSTOM."""
     stubber.add_response("describe_user_pool_domain", NONE, {"Domain": CUSTOM})
     pool_with(stubber, CustomDomain=OLD_CUSTOM)
     stubber.add_response("describe_user_pool_domain", active(OLD_CUSTOM, certificate=OLD_CERTIFICATE), {"Domain": OLD_CUSTOM})
@@ -277,8 +250,6 @@ def test_a_name_aws_still_holds_after_its_deletion_is_waited_for_and_created(stu
     """DescribeUserPoolDomain showed nothing, but CreateUserPoolDomain answers "Domain already exists.": the name is going."""
     client, stubber = stubbed
     stubber.add_response("describe_user_pool_domain", NONE, {"Domain": DOMAIN})
-    error(stubber, "create_user_pool_domain", "InvalidParameterException", "Domain already exists.")  # tried before the pool is read
-    stubber.add_response("describe_user_pool_domain", active(status="DELETING"), {"Domain": DOMAIN})  # the service layer's look
     pool_with(stubber)
     error(stubber, "create_user_pool_domain", "InvalidParameterException", "Domain already exists.")
     stubber.add_response("describe_user_pool_domain", active(status="DELETING"), {"Domain": DOMAIN})  # the service layer's look
