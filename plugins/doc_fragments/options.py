@@ -7,7 +7,7 @@
 class ModuleDocFragment:
     # Options that several kaleido.cognito modules share, documented once.
     # Their argument specs are in module_utils/modules.py (USER_POOL_ID_OPTION,
-    # STATE_OPTION, PENDING_USER_POOL_OPTION). A module that has more to say about an option documents
+    # STATE_OPTION, PENDING_USER_POOL_OPTION, NEW_USER_POOL_OPTION). A module that has more to say about an option documents
     # the option's description itself: ansible-core merges a fragment's option
     # into the module's key by key, and the module's keys win, so type,
     # choices, default and required still come from here.
@@ -37,6 +37,15 @@ options:
         (M(kaleido.cognito.cognito_user_pool) predicts it without creating it).
       - With V(true), in check mode and without O(user_pool_id), the task checks its input as a real run does and
         predicts its resource as to be created; no id is made up. Outside check mode it fails.
+    type: bool
+    default: false
+  new_user_pool:
+    description:
+      - The user pool was created moments ago by an earlier task of the same play. Set it to what that
+        M(kaleido.cognito.cognito_user_pool) task returns as RV(kaleido.cognito.cognito_user_pool#module:created).
+      - With V(true), outside check mode, the task creates its resource without looking for it first, since a new pool
+        has none yet (see the notes for the calls it saves).
+      - A wrong V(true) costs calls, never the result; see the notes.
     type: bool
     default: false
 """

@@ -182,6 +182,15 @@ def is_exists_error(code, message):
     return code == "InvalidParameterException" and "domain already exists" in (message or "").lower()
 
 
+def is_pool_has_domain_error(code, message):
+    """True for CreateUserPoolDomain's answer when the pool already has another domain of that kind.
+
+    AWS answers InvalidParameterException "User pool already has a domain
+    configured."; a pool has at most one prefix and one custom domain.
+    """
+    return code == "InvalidParameterException" and "already has a domain configured" in (message or "").lower()
+
+
 def is_gone_error(code, message):
     """True for DeleteUserPoolDomain's answer when the domain no longer exists.
 

@@ -44,6 +44,12 @@ STATE_OPTION = dict(type="str", default="present", choices=["present", "absent"]
 PENDING_USER_POOL = "pending_user_pool"
 PENDING_USER_POOL_OPTION = dict(type="bool", default=False)
 
+# The option of the same modules for a pool an earlier task of the play has
+# just created (cognito_user_pool's "created"): outside check mode the task
+# creates its resource without looking for it first.
+NEW_USER_POOL = "new_user_pool"
+NEW_USER_POOL_OPTION = dict(type="bool", default=False)
+
 # The option of the modules that take an id or a name, and its value that
 # falls back from an id AWS does not know to the name (find_one()).
 IF_ID_MISSING = "if_id_missing"
@@ -115,6 +121,10 @@ class CognitoModule(AnsibleAWSModule):
     def pending_user_pool(self):
         """True when the task's user pool is still to be created (check mode, pending_user_pool=true)."""
         return bool(self.params.get(PENDING_USER_POOL))
+
+    def new_user_pool(self):
+        """True when the task's user pool was just created by an earlier task (new_user_pool=true) and this is a real run."""
+        return bool(self.params.get(NEW_USER_POOL)) and not self.check_mode
 
     def user_pool_id_problems(self):
         """Problems of the task's user_pool_id and pending_user_pool (empty list: none)."""

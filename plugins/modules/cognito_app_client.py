@@ -185,6 +185,10 @@ options:
     type: int
 notes:
   - With O(pending_user_pool=true) in check mode, the task makes no AWS call.
+  - With O(new_user_pool=true) and no O(client_id), the task neither lists the pool's app clients nor reads the pool
+    before C(CreateUserPoolClient). If an app client of O(name) was there after all, the look for simultaneous runs'
+    clients that follows every create finds it: the older one is kept, the new one deleted, and the task applied to
+    the older one.
   - UpdateUserPoolClient resets every setting it is not sent, so an update sends each setting that
     C(UpdateUserPoolClient) accepts and C(DescribeUserPoolClient) reports, as the installed botocore's service model
     lists them. When AWS reports settings of the client that the installed botocore does not know, the task fails
@@ -470,11 +474,13 @@ def validate(module):
 
 
 def find_client(module, client):
-    """The app client the task is about (DescribeUserPoolClient result), or None (also when its pool is pending)."""
-    if module.pending_user_pool():
-        return None
+    """The app client the task is about (DescribeUserPoolClient result), or None (also when its pool is pending or new)."""
     pool_id = module.params["user_pool_id"]
     client_id = module.params.get("client_id")
+    if module.pending_user_pool() or (module.new_user_pool() and not client_id):
+        # A pool created moments ago has no app client of its own: the check for simultaneous runs after the create
+        # (settle_created_client) finds one that another run made meanwhile.
+        return None
     return module.find_one(
         "app client", lambda found_id: cognito.describe_user_pool_client(client, pool_id, found_id),
         lambda: cognito.list_user_pool_clients(client, pool_id), "ClientId", "ClientName", resource_id=client_id, name=module.params["name"],
@@ -489,13 +495,18 @@ def fail_on_problems(module, problems, current):
 
 def ensure_created(module, client):
     pool_id = module.params["user_pool_id"]
-    if not module.pending_user_pool() and cognito.describe_user_pool(client, pool_id) is None:
+    if not (module.pending_user_pool() or module.new_user_pool()) and cognito.describe_user_pool(client, pool_id) is None:
         module.fail_json(msg=cognito.no_such_user_pool_message(pool_id))
     request = clients.create_request(module.params)
     fail_on_problems(module, clients.configuration_problems(clients.predicted_created_client(request), module.params), None)
     if module.check_mode:
         return clients.predicted_created_client(request), None
-    created = cognito.create_user_pool_client(client, **request)
+    try:
+        created = cognito.create_user_pool_client(client, **request)
+    except cognito.AnsibleCognitoError as e:
+        if cognito.error_code(e) == "ResourceNotFoundException":
+            module.fail_json(msg=cognito.no_such_user_pool_message(pool_id))
+        raise
     found, deleted = cognito.settle_created_client(client, created)
     if deleted:
         module.warn("another run created an app client named {0!r} in user pool {1} at the same time; this run deleted its own and goes"
@@ -541,6 +552,7 @@ def ensure_absent(module, client, current):
 ARGUMENT_SPEC = dict(
     user_pool_id=dict(type="str"),
     pending_user_pool=base.PENDING_USER_POOL_OPTION,
+    new_user_pool=base.NEW_USER_POOL_OPTION,
     name=dict(type="str"),
     client_id=dict(type="str"),
     if_id_missing=base.IF_ID_MISSING_OPTION,

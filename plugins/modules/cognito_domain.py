@@ -87,6 +87,10 @@ options:
 notes:
   - With O(pending_user_pool=true) in check mode, the task reads the domain (one C(DescribeUserPoolDomain)) and fails
     when it is not available.
+  - With O(new_user_pool=true), outside check mode, the task sends C(CreateUserPoolDomain) without reading the domain or
+    the pool first (the pool is read for O(managed_login_version=2), for its tier). If the pool had a domain of this kind
+    after all, AWS refuses the creation ("User pool already has a domain configured.") and the task goes on as without
+    the option; if it already had this domain, the task brings it to O(managed_login_version).
   - The domain's availability is read with C(DescribeUserPoolDomain). AWS may not show a domain of another account
     there; C(CreateUserPoolDomain) then answers that the domain is already associated with another user pool, and the
     task fails with the same "not available" message.
@@ -234,9 +238,36 @@ def find_pool(module, client):
 def find_domain(module, client):
     """The task's domain (DescribeUserPoolDomain result), or None when no pool has it.
 
-    state=present reads the domain first and the pool only when it needs it (ensure_present).
+    state=present reads the domain first and the pool only when it needs it (ensure_present).  With
+    new_user_pool, ensure_present creates the domain without reading it first.
     """
+    if module.new_user_pool():
+        return None
     return cognito.describe_user_pool_domain(client, module.params["domain"])
+
+
+def create_on_new_pool(module, client):
+    """new_user_pool: create the domain of a pool created moments ago without reading the domain or the pool first.
+
+    Returns the new domain's description, or None when AWS answers that the
+    pool already has a domain of this kind ("User pool already has a domain
+    configured."): the task then reads both, as without new_user_pool.  The
+    pool is read first only for managed login version 2 (its tier).
+    """
+    params = module.params
+    pool = find_pool(module, client) if params.get("managed_login_version") == 2 else {"Id": params["user_pool_id"]}
+    request = creation_request(module, pool)
+    try:
+        problem = create(module, client, request)
+    except cognito.AnsibleCognitoError as e:
+        code = cognito.error_code(e)
+        if code == "ResourceNotFoundException":
+            module.fail_json(msg=cognito.no_such_user_pool_message(params["user_pool_id"]))
+        if domains.is_pool_has_domain_error(code, str(e)):
+            return None
+        raise
+    fail_on(module, problem)
+    return cognito.describe_user_pool_domain(client, params["domain"])
 
 
 def wait_for(module, client, description):
@@ -420,6 +451,15 @@ def ensure_present(module, client, description):
     has no domain yet.
     """
     name = module.params["domain"]
+    created = create_on_new_pool(module, client) if module.new_user_pool() else None
+    if created is not None:
+        # The domain is there: when this run did not make it after all (new_user_pool was wrong), it may differ from the task.
+        changed, after = True, ensure_updated(module, client, created)[1]
+        if module.params["wait"]:
+            after = wait_for(module, client, after)
+        return changed, None, after
+    if module.new_user_pool():
+        description = cognito.describe_user_pool_domain(client, name)
     ensure_available(module, module.params["user_pool_id"], description)
     if description and description.get("Status") != domains.DELETING:
         changed, after = ensure_updated(module, client, description)
@@ -481,6 +521,7 @@ def ensure_absent(module, client, pool):
 ARGUMENT_SPEC = dict(
     user_pool_id=dict(type="str"),
     pending_user_pool=base.PENDING_USER_POOL_OPTION,
+    new_user_pool=base.NEW_USER_POOL_OPTION,
     domain=dict(type="str"),
     certificate_arn=dict(type="str"),
     managed_login_version=dict(type="int", choices=[1, 2]),

@@ -409,6 +409,16 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+created:
+  description:
+    - Whether this task created the user pool it returns (not in check mode). It is V(false) when a simultaneous run's
+      pool of the same name was older and this run went on with that one.
+    - Give it to the O(kaleido.cognito.cognito_app_client#module:new_user_pool) and
+      O(kaleido.cognito.cognito_domain#module:new_user_pool) options of the tasks that follow, which then create their
+      resource without looking for it first.
+  returned: always
+  type: bool
+  sample: true
 region:
   description: The region of the pool, where the task connected.
   returned: always
@@ -573,6 +583,8 @@ def ensure_created(module, client, creation_defaults):
         return pools.predicted_created_pool(request), None
     created = cognito.create_user_pool(client, **request)
     pool, deleted = cognito.settle_created_pool(client, created)
+    # The task's pool is the one this run created only when no simultaneous run's pool is older.
+    module.created_pool = not deleted
     if deleted:
         module.warn("another run created a user pool named {0!r} at the same time; this run deleted its own ({1}) and goes on with"
                     " the oldest, {2}".format(created["Name"], deleted, pool["Id"]))
@@ -814,10 +826,12 @@ def main():
         ensure_domain_available(module, client, pool)
         return ensure_present(module, client, pool, creation_defaults)
 
+    module.created_pool = False
     pool, (changed, result) = module.apply_state(client, find_pool, present, ensure_absent)
 
     module.exit_json(
         changed=changed,
+        created=module.created_pool,
         region=module.region,
         user_pool=pools.pool_to_ansible(result),
         diff=transform.diff(pools.pool_to_ansible(pool), pools.pool_to_ansible(result), pools.VOLATILE_FIELDS),

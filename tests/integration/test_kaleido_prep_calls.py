@@ -84,11 +84,11 @@ def test_reruns_of_a_converged_account_change_nothing_with_the_fewest_reads(prep
     """
     first = succeeded(prep())
     # Three module runs. The pool module looks the pool up, checks the prefix, creates the pool and looks for a pool
-    # of the same name that a simultaneous run made; the client module likewise, reading the pool before its create;
-    # the domain module reads the prefix and the pool, creates the domain and reads it until it is ACTIVE.
+    # of the same name that a simultaneous run made. The new pool has no client or domain yet (new_user_pool): the
+    # client module creates the client and looks for one that a simultaneous run made; the domain module creates
+    # the domain and reads it until it is ACTIVE.
     assert first.calls == ["ListUserPools", "DescribeUserPoolDomain", "CreateUserPool", "ListUserPools",
-                           "ListUserPoolClients", "DescribeUserPool", "CreateUserPoolClient", "ListUserPoolClients",
-                           "DescribeUserPoolDomain", "DescribeUserPool", "CreateUserPoolDomain", "DescribeUserPoolDomain"]
+                           "CreateUserPoolClient", "ListUserPoolClients", "CreateUserPoolDomain", "DescribeUserPoolDomain"]
     handoff = yaml.safe_load(prep.handoff.read_text())
     known_ids = ["DescribeUserPool", "DescribeUserPoolClient", "DescribeUserPoolDomain"]
 

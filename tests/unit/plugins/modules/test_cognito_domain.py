@@ -28,12 +28,13 @@ class Module:
     """What ensure_present uses of a CognitoModule (the base's own methods, on this stand-in)."""
 
     pending_user_pool = CognitoModule.pending_user_pool
+    new_user_pool = CognitoModule.new_user_pool
     waiter_client = CognitoModule.waiter_client
     acm_client = CognitoModule.acm_client
     refuse_reset_of_unknown_members = CognitoModule.refuse_reset_of_unknown_members
 
     def __init__(self, **params):
-        self.params = dict(user_pool_id=POOL, pending_user_pool=False, domain=DOMAIN, certificate_arn=None, managed_login_version=None,
+        self.params = dict(user_pool_id=POOL, pending_user_pool=False, new_user_pool=False, domain=DOMAIN, certificate_arn=None, managed_login_version=None,
                            replace=False, state="present", wait=False, wait_timeout=None, aws_config=None)
         self.params.update(params)
         self.check_mode = False
@@ -124,6 +125,50 @@ def test_another_prefix_domain_on_the_pool_is_not_renamed_without_replace(stubbe
 
 
 # A replacement (replace=true) checks what it can before it deletes, and puts the old domain back when the new one fails.
+
+
+def test_a_domain_of_a_new_pool_is_created_without_reading_the_domain_or_the_pool(stubbed):
+    """new_user_pool: CreateUserPoolDomain, then the read of the new domain (two calls)."""
+    client, stubber = stubbed
+    stubber.add_response("create_user_pool_domain", {"CloudFrontDomain": "d111111abcdef8.cloudfront.net"}, {"UserPoolId": POOL, "Domain": DOMAIN})
+    stubber.add_response("describe_user_pool_domain", active(), {"Domain": DOMAIN})
+    changed, before, after = ensure_present(module_with(client, new_user_pool=True), client)
+    assert (changed, before, after["Status"]) == (True, None, "ACTIVE")
+
+
+def test_a_new_pool_that_had_a_domain_after_all_goes_on_as_without_new_user_pool(stubbed):
+    """A wrong new_user_pool=true: AWS refuses the creation, the task reads the domain and the pool, and refuses the rename."""
+    client, stubber = stubbed
+    error(stubber, "create_user_pool_domain", "InvalidParameterException", "User pool already has a domain configured.",
+          {"UserPoolId": POOL, "Domain": DOMAIN})
+    stubber.add_response("describe_user_pool_domain", NONE, {"Domain": DOMAIN})
+    pool_with(stubber, Domain=OLD)
+    stubber.add_response("describe_user_pool_domain", active(OLD), {"Domain": OLD})
+    with pytest.raises(Failed, match="already has the prefix domain 'kaleido-older'.*AWS cannot rename a domain"):
+        ensure_present(module_with(client, new_user_pool=True), client)
+
+
+def test_a_new_pool_that_had_this_domain_after_all_gets_the_tasks_version(stubbed):
+    """A wrong new_user_pool=true on a pool that has the domain with version 1: the task updates it to version 2."""
+    client, stubber = stubbed
+    pool_with(stubber, UserPoolTier="ESSENTIALS")  # version 2: the tier is read first
+    error(stubber, "create_user_pool_domain", "InvalidParameterException", "Domain already exists.")
+    stubber.add_response("describe_user_pool_domain", active(), {"Domain": DOMAIN})  # the service layer's look: this pool's
+    stubber.add_response("describe_user_pool_domain", active(), {"Domain": DOMAIN})
+    pool_with(stubber, UserPoolTier="ESSENTIALS")  # the update of the version reads the tier
+    stubber.add_response("update_user_pool_domain", {}, {"UserPoolId": POOL, "Domain": DOMAIN, "ManagedLoginVersion": 2})
+    stubber.add_response("describe_user_pool_domain", active(version=2), {"Domain": DOMAIN})
+    module = module_with(client, new_user_pool=True, managed_login_version=2)
+    module.refuse_reset_of_unknown_members = lambda *args: None
+    changed, before, after = ensure_present(module, client)
+    assert (changed, before, after["ManagedLoginVersion"]) == (True, None, 2)
+
+
+def test_a_new_pool_id_aws_does_not_know_fails_naming_the_pool(stubbed):
+    client, stubber = stubbed
+    error(stubber, "create_user_pool_domain", "ResourceNotFoundException", "User pool us-east-1_Example does not exist.")
+    with pytest.raises(Failed, match="no such user pool in this account and region"):
+        ensure_present(module_with(client, new_user_pool=True), client)
 
 
 def replacing_custom(stubber):
