@@ -19,11 +19,11 @@ built here never contain it.
 import copy
 import re
 
-from ansible.module_utils.common.dict_transformations import _snake_to_camel
 
 from ansible_collections.kaleido.cognito.plugins.module_utils import model
 from ansible_collections.kaleido.cognito.plugins.module_utils.input_checks import CONTROL_CHARACTER
 from ansible_collections.kaleido.cognito.plugins.module_utils.input_checks import redirect_url_problem
+from ansible_collections.kaleido.cognito.plugins.module_utils.transform import camel_name
 from ansible_collections.kaleido.cognito.plugins.module_utils.transform import canonical
 from ansible_collections.kaleido.cognito.plugins.module_utils.transform import deep_merge
 from ansible_collections.kaleido.cognito.plugins.module_utils.transform import from_boto
@@ -41,7 +41,7 @@ NAME_OVERRIDES = {
 
 # Module option -> member of CreateUserPoolClient / UpdateUserPoolClient.
 MUTABLE_OPTIONS = dict(
-    (option, NAME_OVERRIDES.get(option) or _snake_to_camel(option, capitalize_first=True))
+    (option, NAME_OVERRIDES.get(option) or camel_name(option))
     for option in (
         "callback_urls",
         "logout_urls",

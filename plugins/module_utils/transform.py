@@ -16,7 +16,7 @@ the names of the Cognito API that those helpers get wrong.
 import copy
 import json
 
-from ansible.module_utils.common.dict_transformations import _snake_to_camel
+from ansible.module_utils.common.dict_transformations import snake_dict_to_camel_dict
 from ansible.module_utils.common.dict_transformations import dict_merge
 
 from ansible_collections.amazon.aws.plugins.module_utils.transformation import boto3_resource_to_ansible_dict
@@ -31,6 +31,11 @@ SNAKE_NAME_FIXES = {
 }
 
 
+def camel_name(name):
+    """The CamelCase form of the snake_case ``name`` (ansible-core's public snake_dict_to_camel_dict)."""
+    return next(iter(snake_dict_to_camel_dict({name: None}, capitalize_first=True)))
+
+
 def _override_for(path, key, overrides):
     """Look up an irregular name: first by 'parent.key', then by 'key'."""
     if path:
@@ -43,7 +48,7 @@ def _override_for(path, key, overrides):
 def _camelize(value, overrides, path=()):
     if isinstance(value, dict):
         return dict(
-            (_override_for(path, key, overrides) or _snake_to_camel(key, capitalize_first=True), _camelize(item, overrides, path + (key,)))
+            (_override_for(path, key, overrides) or camel_name(key), _camelize(item, overrides, path + (key,)))
             for key, item in value.items()
         )
     if isinstance(value, list):
