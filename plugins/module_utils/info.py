@@ -17,7 +17,7 @@ def run(argument_spec, validate, read, result_key, to_ansible, **module_options)
     check mode runs the same); ``to_ansible(module, resource)`` is one item of
     the returned list.
     """
-    module = base.CognitoModule(argument_spec=argument_spec, supports_check_mode=True, **module_options)
+    module = base.CognitoModule(argument_spec=argument_spec, **module_options)
     validate(module)
     client = module.connect()
     try:

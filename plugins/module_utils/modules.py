@@ -50,6 +50,10 @@ PENDING_USER_POOL_OPTION = dict(type="bool", default=False)
 NEW_USER_POOL = "new_user_pool"
 NEW_USER_POOL_OPTION = dict(type="bool", default=False)
 
+# The options of the modules whose user pool an earlier task of the play may
+# create (the doc fragment kaleido.cognito.options.pending_user_pool).
+PENDING_POOL_OPTIONS = dict(user_pool_id=dict(type="str"), pending_user_pool=PENDING_USER_POOL_OPTION, new_user_pool=NEW_USER_POOL_OPTION)
+
 # The option of the modules that take an id or a name, and its value that
 # falls back from an id AWS does not know to the name (find_one()).
 IF_ID_MISSING = "if_id_missing"
@@ -57,10 +61,18 @@ USE_NAME = "use_name"
 IF_ID_MISSING_OPTION = dict(type="str", default="fail", choices=["fail", USE_NAME])
 
 
+def name_or_id(id_option):
+    """AnsibleModule rules of a module that finds its resource by ``id_option`` or by name: one of them is required,
+    and if_id_missing=use_name needs the name."""
+    return dict(required_one_of=[["name", id_option]], required_if=[[IF_ID_MISSING, USE_NAME, ["name"]]])
+
+
 class CognitoModule(AnsibleAWSModule):
     """An AnsibleAWSModule for Cognito; fails at once when boto3 or botocore is older than the modules need."""
 
     def __init__(self, **kwargs):
+        # Every kaleido.cognito module supports check mode.
+        kwargs.setdefault("supports_check_mode", True)
         super(CognitoModule, self).__init__(**kwargs)
         self.require_botocore_at_least(MINIMUM_BOTOCORE_VERSION, reason=VERSION_REASON)
         self.require_boto3_at_least(MINIMUM_BOTO3_VERSION, reason=VERSION_REASON)

@@ -187,7 +187,7 @@ notes:
   - With O(pending_user_pool=true) in check mode, the task makes no AWS call.
   - With O(new_user_pool=true) and no O(client_id), the task neither lists the pool's app clients nor reads the pool
     before C(CreateUserPoolClient). If an app client of O(name) was there after all, the look for simultaneous runs'
-    clients that follows every create finds it: the older one is kept, the new one deleted, and the task applied to
+    clients that follows every create finds it; the older one is kept, the new one deleted, and the task applied to
     the older one.
   - UpdateUserPoolClient resets every setting it is not sent, so an update sends each setting that
     C(UpdateUserPoolClient) accepts and C(DescribeUserPoolClient) reports, as the installed botocore's service model
@@ -218,12 +218,9 @@ notes:
   - UpdateUserPoolClient resets every setting it is not sent; settings that this module has no option for,
     such as C(AnalyticsConfiguration) and C(RefreshTokenRotation), are sent back unchanged.
 extends_documentation_fragment:
-  - kaleido.cognito.attributes
-  - kaleido.cognito.options.pending_user_pool
-  - kaleido.cognito.options.state
+  - kaleido.cognito.common.pending_pool_resource
   - amazon.aws.common.modules
   - amazon.aws.region.modules
-  - kaleido.cognito.boto3
 """
 
 EXAMPLES = r"""
@@ -550,9 +547,7 @@ def ensure_absent(module, client, current):
 
 
 ARGUMENT_SPEC = dict(
-    user_pool_id=dict(type="str"),
-    pending_user_pool=base.PENDING_USER_POOL_OPTION,
-    new_user_pool=base.NEW_USER_POOL_OPTION,
+    base.PENDING_POOL_OPTIONS,
     name=dict(type="str"),
     client_id=dict(type="str"),
     if_id_missing=base.IF_ID_MISSING_OPTION,
@@ -588,12 +583,7 @@ ARGUMENT_SPEC = dict(
 
 
 def main():
-    module = base.CognitoModule(
-        argument_spec=ARGUMENT_SPEC,
-        supports_check_mode=True,
-        required_one_of=[["name", "client_id"]],
-        required_if=[[base.IF_ID_MISSING, base.USE_NAME, ["name"]]],
-    )
+    module = base.CognitoModule(argument_spec=ARGUMENT_SPEC, **base.name_or_id("client_id"))
     validate(module)
     client = module.connect()
 

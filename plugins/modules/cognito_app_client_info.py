@@ -50,12 +50,9 @@ notes:
   - E(ANSIBLE_DEBUG) is not covered. ansible-core documents that its debug output can show secrets despite C(no_log)
     and that it is not for production use.
 extends_documentation_fragment:
-  - kaleido.cognito.attributes.info_module
-  - kaleido.cognito.attributes
-  - kaleido.cognito.options.user_pool_id
+  - kaleido.cognito.common.pool_info
   - amazon.aws.common.modules
   - amazon.aws.region.modules
-  - kaleido.cognito.boto3
 """
 
 EXAMPLES = r"""
@@ -89,22 +86,13 @@ RETURN = r"""
 app_clients:
   description:
     - The app clients, each as C(DescribeUserPoolClient) reports it, in snake_case, as
-      M(kaleido.cognito.cognito_app_client) returns it in C(app_client).
+      M(kaleido.cognito.cognito_app_client) returns it in RV(kaleido.cognito.cognito_app_client#module:app_client),
+      whose keys it documents, but for RV(app_clients[].client_secret).
     - Sorted by name, then id. Empty when no client matches or the pool does not exist.
   returned: always
   type: list
   elements: dict
   contains:
-    client_id:
-      description: Client id.
-      type: str
-      returned: always
-      sample: 1example23456789
-    client_name:
-      description: Client name.
-      type: str
-      returned: always
-      sample: kaleido
     client_secret:
       description:
         - The client secret, which is sensitive. The result that carries it is hidden from display (see

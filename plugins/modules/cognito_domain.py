@@ -106,12 +106,9 @@ notes:
     O(domain)), then delete the pool with M(kaleido.cognito.cognito_user_pool).
   - A custom domain also needs a DNS alias (CNAME or Route 53 alias) to RV(domain.cloud_front_distribution).
 extends_documentation_fragment:
-  - kaleido.cognito.attributes
-  - kaleido.cognito.options.pending_user_pool
-  - kaleido.cognito.options.state
+  - kaleido.cognito.common.pending_pool_resource
   - amazon.aws.common.modules
   - amazon.aws.region.modules
-  - kaleido.cognito.boto3
 """
 
 EXAMPLES = r"""
@@ -519,9 +516,7 @@ def ensure_absent(module, client, pool):
 
 
 ARGUMENT_SPEC = dict(
-    user_pool_id=dict(type="str"),
-    pending_user_pool=base.PENDING_USER_POOL_OPTION,
-    new_user_pool=base.NEW_USER_POOL_OPTION,
+    base.PENDING_POOL_OPTIONS,
     domain=dict(type="str"),
     certificate_arn=dict(type="str"),
     managed_login_version=dict(type="int", choices=[1, 2]),
@@ -533,11 +528,7 @@ ARGUMENT_SPEC = dict(
 
 
 def main():
-    module = base.CognitoModule(
-        argument_spec=ARGUMENT_SPEC,
-        supports_check_mode=True,
-        required_if=[["state", "present", ["domain"]]],
-    )
+    module = base.CognitoModule(argument_spec=ARGUMENT_SPEC, required_if=[["state", "present", ["domain"]]])
     validate(module)
     client = module.connect()
     region = module.region

@@ -34,11 +34,9 @@ notes:
     C(DescribeUserPoolDomain) per domain of the pool.
   - A deleted domain is reported with the status V(DELETING) for a while.
 extends_documentation_fragment:
-  - kaleido.cognito.attributes.info_module
-  - kaleido.cognito.attributes
+  - kaleido.cognito.common.info
   - amazon.aws.common.modules
   - amazon.aws.region.modules
-  - kaleido.cognito.boto3
 """
 
 EXAMPLES = r"""

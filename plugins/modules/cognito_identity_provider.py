@@ -155,12 +155,9 @@ notes:
     per client).
   - C(AcrMapping) is not managed.
 extends_documentation_fragment:
-  - kaleido.cognito.attributes
-  - kaleido.cognito.options.user_pool_id
-  - kaleido.cognito.options.state
+  - kaleido.cognito.common.pool_resource
   - amazon.aws.common.modules
   - amazon.aws.region.modules
-  - kaleido.cognito.boto3
 """
 
 EXAMPLES = r"""
@@ -429,7 +426,7 @@ def ensure_absent(module, client, current):
 
 
 def main():
-    module = base.CognitoModule(argument_spec=ARGUMENT_SPEC, supports_check_mode=True)
+    module = base.CognitoModule(argument_spec=ARGUMENT_SPEC)
     validate(module)
     client = module.connect()
     current, (changed, result, third) = module.apply_state(client, find_provider, ensure_present, ensure_absent)

@@ -25,12 +25,9 @@ notes:
     provider; with it, one C(DescribeIdentityProvider).
   - A user pool that does not exist fails the task.
 extends_documentation_fragment:
-  - kaleido.cognito.attributes.info_module
-  - kaleido.cognito.attributes
-  - kaleido.cognito.options.user_pool_id
+  - kaleido.cognito.common.pool_info
   - amazon.aws.common.modules
   - amazon.aws.region.modules
-  - kaleido.cognito.boto3
 """
 
 EXAMPLES = r"""

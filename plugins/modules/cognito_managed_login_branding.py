@@ -50,12 +50,9 @@ notes:
   - The style does not depend on the domain. It can be created before the domain is switched to managed login; it is
     used only while the domain has O(kaleido.cognito.cognito_domain#module:managed_login_version=2).
 extends_documentation_fragment:
-  - kaleido.cognito.attributes
-  - kaleido.cognito.options.user_pool_id
-  - kaleido.cognito.options.state
+  - kaleido.cognito.common.pool_resource
   - amazon.aws.common.modules
   - amazon.aws.region.modules
-  - kaleido.cognito.boto3
 """
 
 EXAMPLES = r"""
@@ -210,7 +207,7 @@ ARGUMENT_SPEC = dict(
 
 
 def main():
-    module = base.CognitoModule(argument_spec=ARGUMENT_SPEC, supports_check_mode=True)
+    module = base.CognitoModule(argument_spec=ARGUMENT_SPEC)
     validate(module)
     client = module.connect()
     params = module.params

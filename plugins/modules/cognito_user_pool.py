@@ -347,12 +347,10 @@ notes:
   - Dictionary options are merged into the current setting key by key; to remove a Lambda trigger, name the
     pool's whole O(lambda_config) as it should be and drop the trigger from it (a trigger set to V(null) is ignored).
 extends_documentation_fragment:
-  - kaleido.cognito.attributes
-  - kaleido.cognito.options.state
+  - kaleido.cognito.common
   - amazon.aws.common.modules
   - amazon.aws.region.modules
   - amazon.aws.tags
-  - kaleido.cognito.boto3
 """
 
 EXAMPLES = r"""
@@ -812,13 +810,8 @@ ARGUMENT_SPEC = dict(
 
 
 def main():
-    module = base.CognitoModule(
-        argument_spec=ARGUMENT_SPEC,
-        supports_check_mode=True,
-        mutually_exclusive=[["username_attributes", "alias_attributes"]],
-        required_one_of=[["name", "user_pool_id"]],
-        required_if=[[base.IF_ID_MISSING, base.USE_NAME, ["name"]]],
-    )
+    exclusive = [["username_attributes", "alias_attributes"]]
+    module = base.CognitoModule(argument_spec=ARGUMENT_SPEC, mutually_exclusive=exclusive, **base.name_or_id("user_pool_id"))
     creation_defaults = validate(module)
     client = module.connect()
 

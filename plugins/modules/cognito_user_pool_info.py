@@ -44,11 +44,9 @@ notes:
     retried).
   - A pool deleted between C(ListUserPools) and its C(DescribeUserPool) is left out.
 extends_documentation_fragment:
-  - kaleido.cognito.attributes.info_module
-  - kaleido.cognito.attributes
+  - kaleido.cognito.common.info
   - amazon.aws.common.modules
   - amazon.aws.region.modules
-  - kaleido.cognito.boto3
 """
 
 EXAMPLES = r"""

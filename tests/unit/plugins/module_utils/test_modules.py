@@ -10,6 +10,7 @@ import yaml
 from packaging.requirements import Requirement
 
 from ansible_collections.kaleido.cognito.plugins.doc_fragments.boto3 import ModuleDocFragment
+from ansible_collections.kaleido.cognito.plugins.doc_fragments.common import ModuleDocFragment as CommonDocFragment
 from ansible_collections.kaleido.cognito.plugins.module_utils import modules
 from ansible_collections.kaleido.cognito.plugins.module_utils.modules import CognitoModule
 from tests.conftest import ROOT
@@ -39,12 +40,20 @@ def test_the_modules_document_the_minimums_checked_at_run_time():
 
 
 def test_every_module_documents_them_through_the_fragment():
+    """Each module lists one fragment of kaleido.cognito.common, and each of those has the requirements of kaleido.cognito.boto3."""
+    documented = yaml.safe_load(ModuleDocFragment().DOCUMENTATION)["requirements"]
+    common = CommonDocFragment()
+    variants = {"": common.DOCUMENTATION}
+    variants.update((name.lower(), getattr(common, name)) for name in ("POOL_RESOURCE", "PENDING_POOL_RESOURCE", "INFO", "POOL_INFO"))
+    for text in variants.values():
+        assert yaml.safe_load(text)["requirements"] == documented
     directory = os.path.join(ROOT, "plugins", "modules")
     for name in sorted(os.listdir(directory)):
         if name.endswith(".py"):
             with open(os.path.join(directory, name), encoding="utf-8") as handle:
-                text = handle.read()
-            assert "  - kaleido.cognito.boto3\n" in text and "amazon.aws.boto3" not in text, name
+                fragments = yaml.safe_load(handle.read().split('DOCUMENTATION = r"""', 1)[1].split('"""', 1)[0])["extends_documentation_fragment"]
+            listed = [fragment.split("kaleido.cognito.common", 1)[1].lstrip(".") for fragment in fragments if fragment.startswith("kaleido.cognito.common")]
+            assert len(listed) == 1 and listed[0] in variants and "amazon.aws.boto3" not in fragments, name
 
 
 class Failed(Exception):
