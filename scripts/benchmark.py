@@ -20,9 +20,11 @@ job), once with --forks 1 (one after another); each from an empty account.
 """
 
 import argparse
+import glob
 import json
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -140,6 +142,7 @@ BARE_PLAY = """
       kaleido.cognito.cognito_app_client:
         user_pool_id: "{{ pool.user_pool.id | default(omit) }}"
         pending_user_pool: "{{ pool.user_pool.id is not defined }}"
+        new_user_pool: "{{ pool.created }}"
         name: kaleido
         generate_secret: true
         explicit_auth_flows: [ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH]
@@ -154,10 +157,58 @@ BARE_PLAY = """
       kaleido.cognito.cognito_domain:
         user_pool_id: "{{ pool.user_pool.id | default(omit) }}"
         pending_user_pool: "{{ pool.user_pool.id is not defined }}"
+        new_user_pool: "{{ pool.created }}"
         domain: "{{ domain_prefix }}"
         managed_login_version: 1
         wait: true
 """
+
+
+# What one module process costs: a kaleido.cognito module and a bare amazon.aws
+# module, each run from its AnsiballZ payload (kept by ANSIBLE_KEEP_REMOTE_FILES).
+PAYLOAD_PLAY = """
+- name: One read of each, to keep their payloads
+  hosts: localhost
+  connection: local
+  gather_facts: false
+  vars:
+    ansible_python_interpreter: "{{ ansible_playbook_python }}"
+  tasks:
+    - name: A kaleido.cognito module
+      kaleido.cognito.cognito_user_pool_info:
+        name: bench-module-process
+        region: us-east-1
+    - name: A bare amazon.aws module
+      amazon.aws.ec2_vpc_net_info:
+        region: us-east-1
+"""
+
+
+def module_process(emulator, workdir, runs=10):
+    """Per module process: CPU and wall time, the time of its top-level imports, and the payload's size."""
+    play = os.path.join(workdir, "payloads.yml")
+    kept = os.path.join(workdir, "kept")
+    with open(play, "w") as stream:
+        stream.write(PAYLOAD_PLAY)
+    env = dict(environment(emulator), ANSIBLE_KEEP_REMOTE_FILES="1", ANSIBLE_REMOTE_TMP=kept)
+    subprocess.run([os.path.join(BIN, "ansible-playbook"), "-i", "localhost,", play], cwd=ROOT, env=env, capture_output=True, check=True)
+    print()
+    print("| module process (from its AnsiballZ payload) | CPU per run | wall per run | top-level imports | payload |")
+    print("|---|---|---|---|---|")
+    for name in ("cognito_user_pool_info", "ec2_vpc_net_info"):
+        payload = glob.glob(os.path.join(kept, "*", "AnsiballZ_{0}.py".format(name)))[0]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.monotonic()
+        for _ in range(runs):
+            subprocess.run([sys.executable, payload], env=environment(emulator), capture_output=True, check=True)
+        wall = (time.monotonic() - start) / runs
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) / runs
+        profile = subprocess.run([sys.executable, "-X", "importtime", payload], env=environment(emulator), capture_output=True, text=True, check=True)
+        # "import time: self | cumulative | name": a name indented by one space is a top-level import.
+        fields = [line.split("|") for line in profile.stderr.splitlines() if line.startswith("import time:")]
+        imports = sum(int(field[1]) for field in fields if field[1].strip().isdigit() and not field[2].startswith("  "))
+        print("| {0} | {1:.2f} s | {2:.2f} s | {3:.2f} s | {4} kB |".format(name, cpu, wall, imports / 1e6, os.path.getsize(payload) // 1024))
 
 
 def main():
@@ -188,16 +239,18 @@ def main():
     with Emulator() as emulator:
         print("kaleido.cognito benchmark against the emulator at {0}".format(emulator.endpoint_url))
         print("role = the kaleido_prep playbook; bare = a play of cognito_user_pool, cognito_app_client and cognito_domain with its settings")
+        module_process(emulator, workdir)
         for who, command in (("role", role), ("bare", bare)):
             name, prefix = "bench-" + who, "bench-org-" + who
             results = [
                 measure(emulator, who + ": check mode, empty account", command(name, prefix, "--check")),
-                measure(emulator, who + ": first run", command(name, prefix, **({"kaleido_prep_handoff_file": handoff} if who == "role" else {}))),
+                measure(emulator, who + ": first run", command(name, prefix)),
                 measure(emulator, who + ": rerun by name", command(name, prefix)),
                 measure(emulator, who + ": check mode after the run", command(name, prefix, "--check")),
                 measure(emulator, who + ": second phase (callback URLs)", command(name, prefix, kaleido_prep_callback_urls=["https://example.org/cb"])),
             ]
             rows.append(results)
+        measure(emulator, "role: rerun that writes the handoff file", role("bench-role", "bench-org-role", kaleido_prep_handoff_file=handoff))
         measure(emulator, "role: rerun with known ids (handoff)", role("bench-role", "bench-org-role", kaleido_prep_handoff_file=handoff))
         client = emulator.client()
         for index in range(1000):
