@@ -199,7 +199,7 @@ def module_process(emulator, workdir, runs=10):
         payload = glob.glob(os.path.join(kept, "*", "AnsiballZ_{0}.py".format(name)))[0]
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.monotonic()
-        for _ in range(runs):
+        for _run in range(runs):
             subprocess.run([sys.executable, payload], env=environment(emulator), capture_output=True, check=True)
         wall = (time.monotonic() - start) / runs
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
