@@ -138,6 +138,11 @@ class CognitoModule(AnsibleAWSModule):
         """True when the task's user pool was just created by an earlier task (new_user_pool=true) and this is a real run."""
         return bool(self.params.get(NEW_USER_POOL)) and not self.check_mode
 
+    def fail_if_no_such_user_pool(self, error):
+        """Fail with the one "no such user pool" message when AWS answered ``error`` (an AnsibleCognitoError) for a missing pool."""
+        if cognito.error_code(error) == "ResourceNotFoundException":
+            self.fail_json(msg=cognito.no_such_user_pool_message(self.params["user_pool_id"]))
+
     def user_pool_id_problems(self):
         """Problems of the task's user_pool_id and pending_user_pool (empty list: none)."""
         pool_id = self.params.get("user_pool_id")

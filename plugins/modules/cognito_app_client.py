@@ -501,8 +501,7 @@ def ensure_created(module, client):
     try:
         created = cognito.create_user_pool_client(client, **request)
     except cognito.AnsibleCognitoError as e:
-        if cognito.error_code(e) == "ResourceNotFoundException":
-            module.fail_json(msg=cognito.no_such_user_pool_message(pool_id))
+        module.fail_if_no_such_user_pool(e)
         raise
     found, deleted = cognito.settle_created_client(client, created)
     if deleted:

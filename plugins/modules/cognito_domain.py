@@ -257,10 +257,8 @@ def create_on_new_pool(module, client):
     try:
         problem = create(module, client, request)
     except cognito.AnsibleCognitoError as e:
-        code = cognito.error_code(e)
-        if code == "ResourceNotFoundException":
-            module.fail_json(msg=cognito.no_such_user_pool_message(params["user_pool_id"]))
-        if domains.is_pool_has_domain_error(code, str(e)):
+        module.fail_if_no_such_user_pool(e)
+        if domains.is_pool_has_domain_error(cognito.error_code(e), str(e)):
             return None
         raise
     fail_on(module, problem)

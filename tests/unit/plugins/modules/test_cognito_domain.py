@@ -29,6 +29,7 @@ class Module:
 
     pending_user_pool = CognitoModule.pending_user_pool
     new_user_pool = CognitoModule.new_user_pool
+    fail_if_no_such_user_pool = CognitoModule.fail_if_no_such_user_pool
     waiter_client = CognitoModule.waiter_client
     acm_client = CognitoModule.acm_client
     refuse_reset_of_unknown_members = CognitoModule.refuse_reset_of_unknown_members
