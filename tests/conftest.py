@@ -241,10 +241,17 @@ COLD_PYTHON_VARIABLE = "KALEIDO_TEST_COLD_PYTHON"
 
 
 def interpreter_args():
-    """ansible-playbook arguments that make the playbook's modules run with the warm Python of this session, if it has one."""
+    """ansible-playbook arguments that make the playbook's modules run with the warm Python of this session, if it has one.
+
+    With pipelining (a setting of Ansible's own, ansible_pipelining): Ansible
+    pipes each module to the Python's standard input instead of copying it to
+    a file first, so a module run costs no commands to make, mark and remove
+    that file. The matrix (scripts/test-matrix, no warm Python) runs the
+    modules without pipelining, as Ansible does by default.
+    """
     if not os.environ.get(WARM_PYTHON_VARIABLES["interpreter"]):
         return []
-    return ["-e", "ansible_python_interpreter=" + os.environ[WARM_PYTHON_VARIABLES["interpreter"]]]
+    return ["-e", "ansible_python_interpreter=" + os.environ[WARM_PYTHON_VARIABLES["interpreter"]], "-e", "ansible_pipelining=true"]
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -107,6 +107,44 @@ def test_the_warm_python_has_the_imports_done_and_the_real_python_runs_what_is_n
     assert (result.returncode, result.stdout) == (0, "False\n")
 
 
+STDIN_PROGRAM = textwrap.dedent(
+    """
+    import atexit, json, os, sys
+    atexit.register(lambda: print("atexit ran"))
+    print(json.dumps({
+        "argv": sys.argv, "path0": sys.path[0], "main": __name__, "file": __file__, "spec": __spec__,
+        "cwd": os.getcwd(), "variable": os.environ.get("WARM_PYTHON_TEST"), "stdin left": sys.stdin.read(),
+    }, sort_keys=True))
+    sys.exit(int(os.environ.get("WARM_PYTHON_TEST_STATUS", "0")))
+    """
+)
+
+
+@pytest.mark.usefixtures("warm_session")
+@pytest.mark.parametrize("status", [0, 4])
+def test_a_program_on_standard_input_runs_as_python_runs_it(tmp_path, status):
+    """How Ansible runs a module with pipelining: ``python`` reads the program from standard input."""
+    results = {}
+    for warm in (True, False):
+        env = dict(os.environ, WARM_PYTHON_TEST="from the caller", WARM_PYTHON_TEST_STATUS=str(status))
+        if not warm:
+            env.pop(WARM_PYTHON_VARIABLES["socket"], None)
+        probe = "import sys; print('boto3' in sys.modules)\n"
+        results[warm] = [
+            subprocess.run([WARM_PYTHON], cwd=str(tmp_path), env=env, input=program, capture_output=True, text=True, timeout=60, check=False)
+            for program in (STDIN_PROGRAM, probe)
+        ]
+    warm, cold = results[True][0], results[False][0]
+    assert warm.returncode == cold.returncode == status
+    assert warm.stdout == cold.stdout and warm.stderr == cold.stderr == ""
+    assert '"argv": [""]' in warm.stdout and '"path0": ""' in warm.stdout and '"file": "<stdin>"' in warm.stdout
+    assert '"main": "__main__"' in warm.stdout and '"spec": null' in warm.stdout and '"stdin left": ""' in warm.stdout
+    assert '"cwd": "%s"' % tmp_path in warm.stdout and '"variable": "from the caller"' in warm.stdout
+    assert warm.stdout.rstrip().endswith("atexit ran")
+    # The warm child has the server's imports; the real Python has not.
+    assert (results[True][1].stdout, results[False][1].stdout) == ("True\n", "False\n")
+
+
 BOTO_SCRIPT = textwrap.dedent(
     """
     import json, os, boto3, botocore.loaders

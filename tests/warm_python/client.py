@@ -2,11 +2,13 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """The client of tests/warm_python/server.py, started by tests/warm_python/python.
 
-``python SCRIPT [ARGS]`` (how Ansible runs a module) goes to the server named
-by KALEIDO_WARM_PYTHON_SOCKET with this process's standard streams, working
-directory, umask and environment, and exits with the status of the server's
-child. Anything else (options, a program on standard input), or no server,
-runs the real Python (KALEIDO_WARM_PYTHON_REAL) with the same arguments.
+``python SCRIPT [ARGS]`` (how Ansible runs a module) and ``python`` with a
+program on standard input that is not a terminal (how Ansible runs a module
+with pipelining) go to the server named by KALEIDO_WARM_PYTHON_SOCKET with
+this process's standard streams, working directory, umask and environment;
+the client exits with the status of the server's child. Anything else
+(options, an interactive Python), or no server, runs the real Python
+(KALEIDO_WARM_PYTHON_REAL) with the same arguments.
 Standard library only: it runs with ``python -S``.
 """
 
@@ -27,7 +29,11 @@ def real_python(arguments):
 
 def main(arguments):
     path = os.environ.get(SOCKET_VARIABLE)
-    if not path or not arguments or arguments[0].startswith("-") or not os.path.isfile(arguments[0]):
+    if arguments:
+        warm = not arguments[0].startswith("-") and os.path.isfile(arguments[0])
+    else:
+        warm = not os.isatty(0)
+    if not path or not warm:
         real_python(arguments)
     connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:

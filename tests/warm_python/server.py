@@ -9,9 +9,10 @@ does anything, most of a module run's CPU; the tests run many module tasks.
 This server imports those once, then forks a child per request of
 tests/warm_python/python (client.py): the child takes the client's
 standard streams, working directory, environment, umask and arguments, runs
-the script as ``__main__`` as ``python SCRIPT ARGS`` would (runpy.run_path)
-and exits the way Python exits (atexit handlers, flushed streams); the
-client exits with the child's status.
+the script as ``__main__`` as ``python SCRIPT ARGS`` would (runpy.run_path),
+or without arguments the program on its standard input as ``python < PROGRAM``
+would (Ansible's pipelining), and exits the way Python exits (atexit
+handlers, flushed streams); the client exits with the child's status.
 
 What a child shares with the others is only what the server imported before
 forking: Python's standard library, ansible-core's module_utils and
@@ -42,6 +43,7 @@ import signal
 import socket
 import struct
 import sys
+import types
 
 # What a module process imports before the module's own code runs, in the
 # order Python would; what a version of ansible-core lacks is skipped.
@@ -177,9 +179,10 @@ def child(connection):
     os.umask(request["umask"])
     os.environ.clear()
     os.environ.update(request["env"])
-    script = request["argv"][0]
-    sys.argv = list(request["argv"])
-    sys.path.insert(0, os.path.dirname(os.path.abspath(script)))
+    script = request["argv"][0] if request["argv"] else None
+    # As Python sets them: the script's directory first on sys.path, or for a program on standard input "" (the working directory).
+    sys.argv = list(request["argv"]) or [""]
+    sys.path.insert(0, os.path.dirname(os.path.abspath(script)) if script else "")
     python_path = [entry for entry in os.environ.get("PYTHONPATH", "").split(os.pathsep) if entry]
     if python_path:
         sys.path[0:0] = python_path
@@ -200,7 +203,10 @@ def child(connection):
 
     atexit.register(report)
     try:
-        runpy.run_path(script, run_name="__main__")
+        if script:
+            runpy.run_path(script, run_name="__main__")
+        else:
+            run_standard_input()
         status[0] = 0
     except SystemExit as exit_exception:
         status[0] = exit_status(exit_exception)
@@ -209,6 +215,17 @@ def child(connection):
         status[0] = 1
         raise
     return status[0]
+
+
+def run_standard_input():
+    """Run the program on standard input as ``__main__``, as ``python < PROGRAM`` does."""
+    source = sys.stdin.buffer.read()
+    main = types.ModuleType("__main__")
+    main.__file__ = "<stdin>"
+    main.__cached__ = None
+    main.__loader__ = importlib.machinery.BuiltinImporter
+    sys.modules["__main__"] = main
+    exec(compile(source, "<stdin>", "exec"), main.__dict__)  # pylint: disable=exec-used
 
 
 def serve(path):
