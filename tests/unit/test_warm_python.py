@@ -201,3 +201,43 @@ def test_a_warm_child_imports_from_a_zip_as_a_cold_python(tmp_path):
     assert warm.returncode == cold.returncode == 0, warm.stderr + cold.stderr
     assert warm.stdout == cold.stdout
     assert warm.stdout.splitlines()[0] == "True True" and warm.stdout.splitlines()[1].startswith("True name")
+
+
+CACHE_SCRIPT = textwrap.dedent(
+    """
+    import sys, traceback
+    sys.path.insert(0, sys.argv[1])
+    import cached
+    print(cached.__file__, cached.outer.__code__.co_filename, cached.outer().__code__.co_filename, cached.outer()())
+    try:
+        cached.fails()
+    except ValueError:
+        print(traceback.format_exc().splitlines()[-2].strip())
+    """
+)
+
+
+CACHED_MODULE = "\ndef outer():\n    def inner():\n        return VALUE\n    return inner\n\ndef fails():\n    raise ValueError(VALUE)\n"
+
+
+@pytest.mark.usefixtures("warm_session")
+def test_a_module_from_a_zip_is_compiled_once_and_named_by_the_zip_it_came_from(tmp_path):
+    """The second payload with the same file gets the code compiled for the first (the server's cache), under its own name."""
+    check = tmp_path / "cached.py"
+    check.write_text(CACHE_SCRIPT)
+    outputs = []
+    for index, body in enumerate(["VALUE = 1", "VALUE = 1", "VALUE = 2"]):
+        archive = tmp_path / ("payload%d.zip" % index)
+        with zipfile.ZipFile(str(archive), "w") as payload:
+            payload.writestr("cached.py", body + CACHED_MODULE)
+        warm = run(check, [str(archive)], tmp_path, warm=True)
+        cold = run(check, [str(archive)], tmp_path, warm=False)
+        assert warm.returncode == cold.returncode == 0, warm.stderr + cold.stderr
+        assert warm.stdout == cold.stdout
+        outputs.append(warm.stdout)
+    name = str(tmp_path / "payload%d.zip" / "cached.py")
+    assert [output.splitlines()[0] for output in outputs] == [" ".join([name % index] * 3) + " " + value for index, value in enumerate("112")]
+    assert [output.splitlines()[1] for output in outputs] == ["raise ValueError(VALUE)"] * 3
+    # One compiled entry per source: the second payload's module came from the first one's.
+    cache = os.path.join(os.path.dirname(os.environ[WARM_PYTHON_VARIABLES["socket"]]), "code")
+    assert len([name for name in os.listdir(cache) if name.startswith("cached.")]) == 2

@@ -17,16 +17,16 @@ handlers, flushed streams); the client exits with the child's status.
 What a child shares with the others is only what the server imported before
 forking: Python's standard library, ansible-core's module_utils and
 boto3/botocore, the same files (from the same virtualenv) that a cold Python
-would import, and what botocore read from its data files (share_botocore_data).
-Only public interfaces are used: the modules are imported by name, Python's
-import system is extended with a finder (importlib.abc.MetaPathFinder) and
-not patched, and each payload's files are compiled by the child as a cold
-Python compiles them. The collections (kaleido.cognito, amazon.aws) are not imported here: every
-module still imports them from its AnsiballZ payload, so a payload that
-lacks a file still fails. With PYTHONPATH in the
-request's environment (the test-aws mode puts tests/aws there) the child
-puts it first on sys.path and imports ``sitecustomize`` as Python's startup
-would.
+would import, and what botocore read from its data files (share_botocore_data);
+and, from a cache directory, the code compiled from the files of the payloads
+(ZipCodeCache). Only public interfaces are used: the modules are
+imported by name, and Python's import system is extended with finders on
+sys.meta_path (zipimport.zipimporter, marshal and importlib.util do the
+rest) and not patched. The collections (kaleido.cognito, amazon.aws) are not imported
+here: every module still imports them from its AnsiballZ payload, so a
+payload that lacks a file still fails. With PYTHONPATH in the request's
+environment the child puts it first on sys.path and imports
+``sitecustomize`` as Python's startup would.
 
 Usage: python server.py SOCKET_PATH (tests/conftest.py starts one per
 pytest process, see warm_python()).
@@ -36,7 +36,9 @@ import atexit
 import gc
 import importlib
 import importlib.machinery
+import importlib.util
 import json
+import marshal
 import os
 import runpy
 import signal
@@ -44,6 +46,7 @@ import socket
 import struct
 import sys
 import types
+import zipimport
 
 # What a module process imports before the module's own code runs, in the
 # order Python would; what a version of ansible-core lacks is skipped.
@@ -85,6 +88,90 @@ class PayloadFinder(object):  # pylint: disable=too-few-public-methods
         package = fullname.split(".")[:-1]
         locations = [os.path.join(entry, *package) for entry in sys.path if entry.endswith(".zip") and os.path.isfile(entry)]
         return importlib.machinery.PathFinder.find_spec(fullname, locations) if locations else None
+
+
+class ZipCodeCache(object):  # pylint: disable=too-few-public-methods
+    """Finds a module in an AnsiballZ payload (a zip on the import path) and loads it with code compiled once.
+
+    A cold Python compiles every module it imports from a payload (which
+    holds no bytecode): that is most of what a module run imports besides
+    what the server preloaded. Here the code compiled from a module's source
+    is kept in the server's cache directory (marshal, as a .pyc holds it),
+    keyed by the module's name and importlib.util.source_hash of the source,
+    as Python's hash-based .pyc files are; a payload lives at a new path each
+    time, so the code gets this payload's file name. Just before PathFinder
+    on sys.meta_path, it answers only while the path entries it meets are
+    zips (zipimport.zipimporter), in their order, and leaves the rest to
+    PathFinder; zipimporter.find_spec is not used, as it compiles the module
+    to name its file.
+    """
+
+    cache_directory = None
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):  # pylint: disable=unused-argument
+        for entry in sys.path if path is None else path:
+            if ".zip" not in entry:
+                return None
+            try:
+                importer = zipimport.zipimporter(entry)
+                package = importer.is_package(fullname)
+                source = importer.get_source(fullname)
+            except zipimport.ZipImportError:
+                continue
+            if source is None:
+                return None  # bytecode only: zipimport's own way
+            tail = importer.prefix + fullname.rpartition(".")[2]
+            origin = os.path.join(importer.archive, tail, "__init__.py") if package else os.path.join(importer.archive, tail + ".py")
+            loader = CachedCodeLoader(importer, origin, cls.cache_directory)
+            spec = importlib.util.spec_from_loader(fullname, loader, origin=origin, is_package=package)
+            spec.has_location = True
+            if package:
+                spec.submodule_search_locations = [os.path.join(importer.archive, tail)]
+            return spec
+        return None
+
+
+class CachedCodeLoader(object):
+    """The loader of a module found by ZipCodeCache: its zipimporter, but for the code."""
+
+    def __init__(self, loader, filename, cache_directory):
+        self.loader = loader
+        self.filename = filename
+        self.cache_directory = cache_directory
+
+    def __getattr__(self, name):
+        return getattr(self.loader, name)
+
+    def create_module(self, spec):  # pylint: disable=unused-argument
+        return None
+
+    def exec_module(self, module):
+        exec(self.get_code(module.__name__), module.__dict__)  # pylint: disable=exec-used
+
+    def get_filename(self, fullname):  # pylint: disable=unused-argument
+        return self.filename
+
+    def get_code(self, fullname):
+        # The source as zipimport compiles it: universal newlines, a final newline.
+        source = self.loader.get_data(self.filename).replace(b"\r\n", b"\n").replace(b"\r", b"\n") + b"\n"
+        cached = os.path.join(self.cache_directory, "%s.%s" % (fullname, importlib.util.source_hash(source).hex()))
+        try:
+            with open(cached, "rb") as handle:
+                code = marshal.load(handle)
+        except (OSError, EOFError, ValueError, TypeError):
+            code = compile(source, self.filename, "exec", dont_inherit=True)
+            partial = "%s.%d" % (cached, os.getpid())
+            with open(partial, "wb") as handle:
+                marshal.dump(code, handle)
+            os.replace(partial, cached)
+        return code if code.co_filename == self.filename else with_filename(code, self.filename)
+
+
+def with_filename(code, filename):
+    """``code`` and the code objects within it, with ``filename`` as their file name."""
+    constants = tuple(with_filename(constant, filename) if isinstance(constant, types.CodeType) else constant for constant in code.co_consts)
+    return code.replace(co_filename=filename, co_consts=constants)
 
 
 def preload():
@@ -230,6 +317,9 @@ def run_standard_input():
 
 def serve(path):
     preload()
+    ZipCodeCache.cache_directory = os.path.join(os.path.dirname(os.path.abspath(path)), "code")
+    os.makedirs(ZipCodeCache.cache_directory, exist_ok=True)
+    sys.meta_path.insert(sys.meta_path.index(importlib.machinery.PathFinder), ZipCodeCache)
     sys.meta_path.append(PayloadFinder)
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(path)
