@@ -241,3 +241,31 @@ def test_a_module_from_a_zip_is_compiled_once_and_named_by_the_zip_it_came_from(
     # One compiled entry per source: the second payload's module came from the first one's.
     cache = os.path.join(os.path.dirname(os.environ[WARM_PYTHON_VARIABLES["socket"]]), "code")
     assert len([name for name in os.listdir(cache) if name.startswith("cached.")]) == 2
+
+
+LEGACY_SCRIPT = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, sys.argv[1])
+    import ansible.legacy.probe
+    print(ansible.legacy.probe.__file__, ansible.legacy.probe.VALUE)
+    """
+)
+
+
+@pytest.mark.usefixtures("warm_session")
+def test_an_ansible_module_that_only_the_payload_has_is_found_in_it_and_compiled_once(tmp_path):
+    """ansible.legacy.<name> (a module of a library path or role) is in the payload, not in the preloaded ansible package."""
+    archive = tmp_path / "payload.zip"
+    with zipfile.ZipFile(str(archive), "w") as payload:
+        for name in ("ansible/__init__.py", "ansible/legacy/__init__.py"):
+            payload.writestr(name, "")
+        payload.writestr("ansible/legacy/probe.py", "VALUE = 'from the payload'\n")
+    check = tmp_path / "legacy.py"
+    check.write_text(LEGACY_SCRIPT)
+    warm = run(check, [str(archive)], tmp_path, warm=True)
+    cold = run(check, [str(archive)], tmp_path, warm=False)
+    assert warm.returncode == cold.returncode == 0, warm.stderr + cold.stderr
+    assert warm.stdout == cold.stdout == "%s from the payload\n" % (archive / "ansible" / "legacy" / "probe.py")
+    cache = os.path.join(os.path.dirname(os.environ[WARM_PYTHON_VARIABLES["socket"]]), "code")
+    assert [name for name in os.listdir(cache) if name.startswith("ansible.legacy.probe.")]

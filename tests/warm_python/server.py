@@ -78,7 +78,8 @@ class PayloadFinder(object):  # pylint: disable=too-few-public-methods
     The preloaded ``ansible`` package is the virtualenv's, so its __path__
     does not reach into the payload, where the modules of a library path or
     a role live (``ansible.legacy.<name>``) and a cold Python finds them.
-    Last on sys.meta_path: asked only when the usual finders found nothing.
+    Last on sys.meta_path: asked only when the usual finders found nothing;
+    ZipCodeCache looks in the payload's ``ansible`` directories.
     """
 
     @classmethod
@@ -87,7 +88,7 @@ class PayloadFinder(object):  # pylint: disable=too-few-public-methods
             return None
         package = fullname.split(".")[:-1]
         locations = [os.path.join(entry, *package) for entry in sys.path if entry.endswith(".zip") and os.path.isfile(entry)]
-        return importlib.machinery.PathFinder.find_spec(fullname, locations) if locations else None
+        return ZipCodeCache.find_spec(fullname, locations) if locations else None
 
 
 class ZipCodeCache(object):  # pylint: disable=too-few-public-methods
