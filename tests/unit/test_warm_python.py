@@ -57,6 +57,14 @@ def run(script, arguments, cwd, warm):
     )
 
 
+def run_both(script, arguments, cwd):
+    """The script run by the warm Python and by the real one, both having exited with 0."""
+    warm = run(script, arguments, cwd, warm=True)
+    cold = run(script, arguments, cwd, warm=False)
+    assert warm.returncode == cold.returncode == 0, warm.stderr + cold.stderr
+    return warm, cold
+
+
 @pytest.fixture
 def warm_session():
     if not os.environ.get(WARM_PYTHON_VARIABLES["socket"]):
@@ -168,9 +176,7 @@ BOTO_SCRIPT = textwrap.dedent(
 def test_a_warm_child_gets_the_botocore_data_the_server_read_and_the_same_client_as_a_cold_python(tmp_path):
     check = tmp_path / "boto.py"
     check.write_text(BOTO_SCRIPT)
-    warm = run(check, [], tmp_path, warm=True)
-    cold = run(check, [], tmp_path, warm=False)
-    assert warm.returncode == cold.returncode == 0, warm.stderr + cold.stderr
+    warm, cold = run_both(check, [], tmp_path)
     assert warm.stdout.replace('"shared": true', '"shared": false') == cold.stdout
     assert '"shared": true' in warm.stdout and '"endpoint": "https://cognito-idp.eu-west-3.amazonaws.com"' in warm.stdout
 
@@ -196,9 +202,7 @@ def test_a_warm_child_imports_from_a_zip_as_a_cold_python(tmp_path):
         payload.writestr("other.py", "def value():\n    return 42\n")
     check = tmp_path / "zipped.py"
     check.write_text(ZIP_SCRIPT)
-    warm = run(check, [str(archive)], tmp_path, warm=True)
-    cold = run(check, [str(archive)], tmp_path, warm=False)
-    assert warm.returncode == cold.returncode == 0, warm.stderr + cold.stderr
+    warm, cold = run_both(check, [str(archive)], tmp_path)
     assert warm.stdout == cold.stdout
     assert warm.stdout.splitlines()[0] == "True True" and warm.stdout.splitlines()[1].startswith("True name")
 
@@ -230,9 +234,7 @@ def test_a_module_from_a_zip_is_compiled_once_and_named_by_the_zip_it_came_from(
         archive = tmp_path / ("payload%d.zip" % index)
         with zipfile.ZipFile(str(archive), "w") as payload:
             payload.writestr("cached.py", body + CACHED_MODULE)
-        warm = run(check, [str(archive)], tmp_path, warm=True)
-        cold = run(check, [str(archive)], tmp_path, warm=False)
-        assert warm.returncode == cold.returncode == 0, warm.stderr + cold.stderr
+        warm, cold = run_both(check, [str(archive)], tmp_path)
         assert warm.stdout == cold.stdout
         outputs.append(warm.stdout)
     name = str(tmp_path / "payload%d.zip" / "cached.py")
@@ -263,9 +265,7 @@ def test_an_ansible_module_that_only_the_payload_has_is_found_in_it_and_compiled
         payload.writestr("ansible/legacy/probe.py", "VALUE = 'from the payload'\n")
     check = tmp_path / "legacy.py"
     check.write_text(LEGACY_SCRIPT)
-    warm = run(check, [str(archive)], tmp_path, warm=True)
-    cold = run(check, [str(archive)], tmp_path, warm=False)
-    assert warm.returncode == cold.returncode == 0, warm.stderr + cold.stderr
+    warm, cold = run_both(check, [str(archive)], tmp_path)
     assert warm.stdout == cold.stdout == "%s from the payload\n" % (archive / "ansible" / "legacy" / "probe.py")
     cache = os.path.join(os.path.dirname(os.environ[WARM_PYTHON_VARIABLES["socket"]]), "code")
     assert [name for name in os.listdir(cache) if name.startswith("ansible.legacy.probe.")]
