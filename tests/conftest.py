@@ -97,6 +97,9 @@ def pytest_unconfigure(config):  # pylint: disable=unused-argument
 XDIST_ORDER = (
     "sanity",  # ansible-test sanity: minutes, alone on its worker
     "lint",
+    # Its tests wait for pools to age (one work unit: a module-scoped
+    # emulator): early, while the other workers use the CPU, not last.
+    "tests/unit/test_aws_scripts.py",
     "tests/reliability/",
     "tests/integration/test_targets.py",
     "tests/integration/test_molecule.py",
