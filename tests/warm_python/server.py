@@ -117,14 +117,15 @@ class ZipCodeCache(object):  # pylint: disable=too-few-public-methods
             try:
                 importer = zipimport.zipimporter(entry)
                 package = importer.is_package(fullname)
-                source = importer.get_source(fullname)
             except zipimport.ZipImportError:
                 continue
-            if source is None:
-                return None  # bytecode only: zipimport's own way
             tail = importer.prefix + fullname.rpartition(".")[2]
             origin = os.path.join(importer.archive, tail, "__init__.py") if package else os.path.join(importer.archive, tail + ".py")
-            loader = CachedCodeLoader(importer, origin, cls.cache_directory)
+            try:
+                source = importer.get_data(origin)
+            except OSError:
+                return None  # bytecode only: zipimport's own way
+            loader = CachedCodeLoader(importer, origin, cls.cache_directory, source)
             spec = importlib.util.spec_from_loader(fullname, loader, origin=origin, is_package=package)
             spec.has_location = True
             if package:
@@ -136,10 +137,11 @@ class ZipCodeCache(object):  # pylint: disable=too-few-public-methods
 class CachedCodeLoader(object):
     """The loader of a module found by ZipCodeCache: its zipimporter, but for the code."""
 
-    def __init__(self, loader, filename, cache_directory):
+    def __init__(self, loader, filename, cache_directory, source):
         self.loader = loader
         self.filename = filename
         self.cache_directory = cache_directory
+        self.source = source  # the bytes of the file, read once by ZipCodeCache
 
     def __getattr__(self, name):
         return getattr(self.loader, name)
@@ -155,7 +157,7 @@ class CachedCodeLoader(object):
 
     def get_code(self, fullname):
         # The source as zipimport compiles it: universal newlines, a final newline.
-        source = self.loader.get_data(self.filename).replace(b"\r\n", b"\n").replace(b"\r", b"\n") + b"\n"
+        source = self.source.replace(b"\r\n", b"\n").replace(b"\r", b"\n") + b"\n"
         cached = os.path.join(self.cache_directory, "%s.%s" % (fullname, importlib.util.source_hash(source).hex()))
         try:
             with open(cached, "rb") as handle:
