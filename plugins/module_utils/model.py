@@ -25,10 +25,10 @@ Two rules of the collection come from the model instead of hand-written lists:
 
 import json
 
-try:
-    import botocore.session
-except ImportError:
-    pass  # Modules are responsible for handling this.
+# botocore is imported where it is used, not here: the role's filter
+# (plugins/filter/kaleido_prep_problems.py) imports this file on the
+# controller for its checks, which need no AWS SDK. A module without botocore
+# fails before it gets here (the module base checks it).
 
 SERVICE = "cognito-idp"
 
@@ -40,6 +40,8 @@ def service_model(client=None):
     if client is not None:
         _MODEL.setdefault(SERVICE, client.meta.service_model)
     if SERVICE not in _MODEL:
+        import botocore.session
+
         _MODEL[SERVICE] = botocore.session.get_session().get_service_model(SERVICE)
     return _MODEL[SERVICE]
 
@@ -147,9 +149,10 @@ class UnknownMembers:
 
 def botocore_version():
     try:
-        return botocore.__version__
-    except NameError:  # pragma: no cover
+        import botocore
+    except ImportError:  # pragma: no cover
         return "unknown"
+    return botocore.__version__
 
 
 def unknown_members_message(kind, resource_id, operation, members):

@@ -19,8 +19,9 @@ import json
 from ansible.module_utils.common.dict_transformations import snake_dict_to_camel_dict
 from ansible.module_utils.common.dict_transformations import dict_merge
 
-from ansible_collections.amazon.aws.plugins.module_utils.transformation import boto3_resource_to_ansible_dict
-from ansible_collections.amazon.aws.plugins.module_utils.transformation import scrub_none_parameters
+# amazon.aws's transformation (which imports botocore) is imported where it is
+# used, not here: the role's filter (plugins/filter/kaleido_prep_problems.py)
+# imports this file on the controller for its checks, which need no AWS SDK.
 
 # CamelCase names that camel_dict_to_snake_dict turns into the wrong
 # snake_case name ("OAuth" becomes "o_auth").
@@ -65,6 +66,8 @@ def to_boto(value, overrides=None):
     ``callback_urls`` -> ``CallbackURLs``, which snake_dict_to_camel_dict
     would get wrong.
     """
+    from ansible_collections.amazon.aws.plugins.module_utils.transformation import scrub_none_parameters
+
     if isinstance(value, list):
         value = [scrub_none_parameters(item) if isinstance(item, dict) else item for item in value]
     elif isinstance(value, dict):
@@ -78,6 +81,8 @@ def from_boto(value, keep_keys=()):
     Keys listed in ``keep_keys`` (CamelCase) have their values left untouched
     (for example tag dictionaries); dates become ISO 8601 text.
     """
+    from ansible_collections.amazon.aws.plugins.module_utils.transformation import boto3_resource_to_ansible_dict
+
     result = boto3_resource_to_ansible_dict(value, transform_tags=False, force_tags=False, ignore_list=list(keep_keys))
     return _fix_names(result)
 

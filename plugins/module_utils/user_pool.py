@@ -16,7 +16,6 @@ import copy
 from ansible.module_utils.common.dict_transformations import dict_merge
 
 from ansible_collections.amazon.aws.plugins.module_utils.tagging import compare_aws_tags
-from ansible_collections.amazon.aws.plugins.module_utils.transformation import scrub_none_parameters
 
 from ansible_collections.kaleido.cognito.plugins.module_utils import model
 from ansible_collections.kaleido.cognito.plugins.module_utils.transform import canonical
@@ -199,6 +198,9 @@ def with_creation_defaults(params, defaults):
     attributes are merged by name.  Any other value the task sets replaces
     the default.
     """
+    # Imported here, not at the top: amazon.aws's transformation imports botocore (see transform.py).
+    from ansible_collections.amazon.aws.plugins.module_utils.transformation import scrub_none_parameters
+
     merged = dict(params)
     for option, default in scrub_none_parameters(defaults or {}, descend_into_lists=True).items():
         value = params.get(option)

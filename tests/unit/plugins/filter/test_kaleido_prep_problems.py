@@ -7,7 +7,10 @@ refused by the role exactly when the module it goes to would refuse it, and
 the message names the role's variable.
 """
 
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 import yaml
@@ -19,6 +22,7 @@ from ansible_collections.kaleido.cognito.plugins.module_utils import app_client 
 from ansible_collections.kaleido.cognito.plugins.module_utils import domain as domains
 from ansible_collections.kaleido.cognito.plugins.module_utils import input_checks as checks
 from ansible_collections.kaleido.cognito.plugins.module_utils.modules import CognitoModule
+from tests.conftest import COLLECTIONS_PATH
 from tests.conftest import ROOT
 
 problems_of = plugin.kaleido_prep_problems
@@ -311,3 +315,17 @@ def test_a_handoff_secret_aws_accepts_passes():
     secret = {"kaleido_prep_secrets_manager_secret": "kaleido-acme/prod_1+=.@", "kaleido_prep_secrets_manager_recovery_window": 0}
     assert plugin.kaleido_prep_problems(secret) == []
     assert plugin.kaleido_prep_problems({"kaleido_prep_secrets_manager_secret": "", "kaleido_prep_secrets_manager_recovery_window": 7}) == []
+
+
+def test_the_filter_and_its_checks_load_no_aws_sdk_on_the_controller():
+    """Each worker process that templates the filter imports it: the checks need no botocore or boto3, and do not load them."""
+    program = (
+        "import sys\n"
+        "import ansible_collections.kaleido.cognito.plugins.filter.kaleido_prep_problems as plugin\n"
+        "assert plugin.kaleido_prep_problems({'kaleido_prep_domain_prefix': 'aws-org'})\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] in ('boto3', 'botocore')))\n"
+    )
+    env = dict(os.environ, PYTHONPATH=COLLECTIONS_PATH)
+    result = subprocess.run([sys.executable, "-c", program], env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
