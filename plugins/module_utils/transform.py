@@ -19,9 +19,8 @@ import json
 from ansible.module_utils.common.dict_transformations import snake_dict_to_camel_dict
 from ansible.module_utils.common.dict_transformations import dict_merge
 
-# amazon.aws's transformation (which imports botocore) is imported where it is
-# used, not here: the role's filter (plugins/filter/kaleido_prep_problems.py)
-# imports this file on the controller for its checks, which need no AWS SDK.
+# amazon.aws's transformation imports botocore: it is imported where it is
+# used, not here, for the reason model.py gives.
 
 # CamelCase names that camel_dict_to_snake_dict turns into the wrong
 # snake_case name ("OAuth" becomes "o_auth").

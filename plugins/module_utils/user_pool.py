@@ -198,7 +198,7 @@ def with_creation_defaults(params, defaults):
     attributes are merged by name.  Any other value the task sets replaces
     the default.
     """
-    # Imported here, not at the top: amazon.aws's transformation imports botocore (see transform.py).
+    # Imported here, not at the top: amazon.aws's transformation imports botocore (see model.py).
     from ansible_collections.amazon.aws.plugins.module_utils.transformation import scrub_none_parameters
 
     merged = dict(params)
